@@ -1,0 +1,101 @@
+package org.contacthub.load;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one loader every channel uses. It runs one source as one collection run: the source's
+ * records stream through a batched, idempotent writer inside a single transaction, and the run is
+ * closed in that same transaction, so a run's rows are either all committed or none are.
+ */
+@Component
+public class ContactLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactLoader.class);
+
+    private final DataSource dataSource;
+    private final CollectionRuns runs;
+    private final int chunkSize;
+    private volatile LoadObserver observer = LoadObserver.NONE;
+
+    public ContactLoader(
+            DataSource dataSource, CollectionRuns runs, @Value("${contacthub.load.chunk-size:5000}") int chunkSize) {
+        this.dataSource = dataSource;
+        this.runs = runs;
+        this.chunkSize = chunkSize;
+    }
+
+    /** Lets a benchmark or a test hear about each chunk; pass {@link LoadObserver#NONE} to stop. */
+    public void observe(LoadObserver observer) {
+        this.observer = observer;
+    }
+
+    /**
+     * Loads one source as one collection run.
+     *
+     * @param source the source's name in the run log, such as {@code phone}
+     * @param sourceRef what was collected, such as a file name
+     * @throws UnreadableInputException when the input as a whole cannot be read; the run is failed
+     * @throws LoadFailedException when the database fails; the run is failed and nothing is kept
+     */
+    public RunResult load(String source, String sourceRef, ContactProducer producer) {
+        long runId = runs.open(source, sourceRef);
+        try {
+            RunResult result = loadInOneTransaction(runId, source, sourceRef, producer);
+            log.info(
+                    "Collection run {} of {} {} succeeded: read {}, loaded {}, duplicate {}, rejected {}",
+                    runId,
+                    source,
+                    sourceRef,
+                    result.read(),
+                    result.loaded(),
+                    result.duplicate(),
+                    result.rejected());
+            return result;
+        } catch (UnreadableInputException e) {
+            failRun(runId, source, sourceRef, e.getMessage());
+            throw e;
+        } catch (SQLException | IOException | RuntimeException e) {
+            failRun(runId, source, sourceRef, e.getMessage());
+            throw new LoadFailedException("Collection run " + runId + " of " + source + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private RunResult loadInOneTransaction(long runId, String source, String sourceRef, ContactProducer producer)
+            throws SQLException, IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                ChunkedContactWriter writer =
+                        new ChunkedContactWriter(connection, runId, source, sourceRef, chunkSize, observer);
+                producer.produce(writer);
+                writer.flush();
+                runs.succeed(connection, runId, writer.counts());
+                connection.commit();
+                return writer.counts().toResult(runId);
+            } catch (SQLException | IOException | RuntimeException e) {
+                rollbackQuietly(connection);
+                throw e;
+            }
+        }
+    }
+
+    private void failRun(long runId, String source, String sourceRef, String reason) {
+        log.error("Collection run {} of {} {} failed, nothing was kept: {}", runId, source, sourceRef, reason);
+        runs.fail(runId, reason);
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            log.debug("Rollback after a failed load did not complete: {}", e.getMessage());
+        }
+    }
+}
