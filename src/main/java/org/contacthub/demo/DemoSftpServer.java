@@ -32,8 +32,7 @@ public final class DemoSftpServer implements AutoCloseable {
      *
      * @param hostKeyFile where the server's host key is kept; created on first start
      */
-    public static DemoSftpServer start(Path root, String user, String password, Path hostKeyFile)
-            throws IOException {
+    public static DemoSftpServer start(Path root, String user, String password, Path hostKeyFile) throws IOException {
         Files.createDirectories(root);
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost(LOOPBACK);

@@ -42,5 +42,4 @@ class EmbeddedPostgresConfiguration {
         dataSource.setPoolName("embedded-postgres");
         return dataSource;
     }
-
 }

@@ -2,7 +2,6 @@ package org.contacthub.load;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -99,7 +98,13 @@ final class ChunkedContactWriter implements ContactSink {
     public void reject(Rejection rejection) {
         counts.countRead();
         counts.countRejected();
-        log.warn("Rejected {} of {} {} in run {}: {}", rejection.location(), source, sourceRef, runId, rejection.reason());
+        log.warn(
+                "Rejected {} of {} {} in run {}: {}",
+                rejection.location(),
+                source,
+                sourceRef,
+                runId,
+                rejection.reason());
         rejections.add(rejection);
         if (rejections.size() >= chunkSize) {
             flushUnchecked();

@@ -63,7 +63,8 @@ public class ContactLoader {
             throw e;
         } catch (SQLException | IOException | RuntimeException e) {
             failRun(runId, source, sourceRef, e.getMessage());
-            throw new LoadFailedException("Collection run " + runId + " of " + source + " failed: " + e.getMessage(), e);
+            throw new LoadFailedException(
+                    "Collection run " + runId + " of " + source + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -54,7 +54,8 @@ class ContactLoaderTests {
             sink.reject(new Rejection("line 4", "Start time is not a date", "x,[removed],y"));
         });
 
-        assertThat(result).extracting(RunResult::read, RunResult::loaded, RunResult::rejected)
+        assertThat(result)
+                .extracting(RunResult::read, RunResult::loaded, RunResult::rejected)
                 .containsExactly(3L, 2L, 1L);
         assertThat(jdbc.queryForMap("select location, reason, record, source_ref from rejected_record"))
                 .containsEntry("location", "line 4")
@@ -90,9 +91,7 @@ class ContactLoaderTests {
 
         loader.load("phone", "e.csv", sink -> calls(sink, 1));
 
-        assertThat(run(stranded))
-                .containsEntry("status", "failed")
-                .containsEntry("error", CollectionRuns.INTERRUPTED);
+        assertThat(run(stranded)).containsEntry("status", "failed").containsEntry("error", CollectionRuns.INTERRUPTED);
     }
 
     @Test
@@ -101,7 +100,8 @@ class ContactLoaderTests {
 
         loader.load("phone", awkward, sink -> sink.accept(call(1, awkward)));
 
-        assertThat(jdbc.queryForObject("select source_ref from contact_event", String.class)).isEqualTo(awkward);
+        assertThat(jdbc.queryForObject("select source_ref from contact_event", String.class))
+                .isEqualTo(awkward);
     }
 
     private static void calls(ContactSink sink, int count) {
@@ -112,7 +112,8 @@ class ContactLoaderTests {
 
     private static ContactRecord call(int i, String file) {
         Instant start = Instant.parse("2025-07-01T09:00:00Z").plusSeconds(i);
-        return ContactRecord.call("+441632960001", start, "test:" + i, file, i + 1, false, CallOutcome.ANSWERED, 10, 60);
+        return ContactRecord.call(
+                "+441632960001", start, "test:" + i, file, i + 1, false, CallOutcome.ANSWERED, 10, 60);
     }
 
     private long count(String table) {
