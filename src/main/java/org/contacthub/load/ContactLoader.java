@@ -45,9 +45,17 @@ public class ContactLoader {
      * @throws LoadFailedException when the database fails; the run is failed and nothing is kept
      */
     public RunResult load(String source, String sourceRef, ContactProducer producer) {
+        return load(source, sourceRef, producer, BeforeCommit.NOTHING);
+    }
+
+    /**
+     * Loads one source as one collection run and lets the caller write its own acknowledgement (such
+     * as a saved cursor) on the run's connection just before the commit, so both commit or neither does.
+     */
+    public RunResult load(String source, String sourceRef, ContactProducer producer, BeforeCommit beforeCommit) {
         long runId = runs.open(source, sourceRef);
         try {
-            RunResult result = loadInOneTransaction(runId, source, sourceRef, producer);
+            RunResult result = loadInOneTransaction(runId, source, sourceRef, producer, beforeCommit);
             log.info(
                     "Collection run {} of {} {} succeeded: read {}, loaded {}, duplicate {}, rejected {}",
                     runId,
@@ -68,7 +76,8 @@ public class ContactLoader {
         }
     }
 
-    private RunResult loadInOneTransaction(long runId, String source, String sourceRef, ContactProducer producer)
+    private RunResult loadInOneTransaction(
+            long runId, String source, String sourceRef, ContactProducer producer, BeforeCommit beforeCommit)
             throws SQLException, IOException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -78,13 +87,24 @@ public class ContactLoader {
                 producer.produce(writer);
                 writer.flush();
                 runs.succeed(connection, runId, writer.counts());
+                RunResult result = writer.counts().toResult(runId);
+                beforeCommit.apply(connection, result);
                 connection.commit();
-                return writer.counts().toResult(runId);
+                return result;
             } catch (SQLException | IOException | RuntimeException e) {
                 rollbackQuietly(connection);
                 throw e;
             }
         }
+    }
+
+    /** Work that must commit in the same transaction as a run's rows, or not at all. */
+    @FunctionalInterface
+    public interface BeforeCommit {
+
+        BeforeCommit NOTHING = (connection, counts) -> {};
+
+        void apply(Connection connection, RunResult counts) throws SQLException;
     }
 
     private void failRun(long runId, String source, String sourceRef, String reason) {
