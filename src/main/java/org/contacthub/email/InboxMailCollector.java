@@ -1,0 +1,139 @@
+package org.contacthub.email;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.contacthub.load.ContactLoader;
+import org.contacthub.load.ContactSink;
+import org.contacthub.load.RunResult;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Collects every configured group inbox, one collection run per inbox per poll, and saves each
+ * folder's cursor in the transaction that commits the run's contacts. Named in routes/email.yaml.
+ */
+@Component("inboxMailCollector")
+public class InboxMailCollector {
+
+    static final String SOURCE = "email";
+
+    private static final Logger log = LoggerFactory.getLogger(InboxMailCollector.class);
+    private static final ZoneId REPORTING_ZONE = ZoneId.of("Europe/London");
+
+    private final Environment environment;
+    private final ContactLoader loader;
+    private final FolderCursors cursors;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+    private final Map<String, AccessTokenClient> tokenClients = new ConcurrentHashMap<>();
+
+    InboxMailCollector(Environment environment, ContactLoader loader, FolderCursors cursors) {
+        this.environment = environment;
+        this.loader = loader;
+        this.cursors = cursors;
+    }
+
+    /** Runs one poll of every inbox; an inbox that fails is recorded as a failed run and the rest go on. */
+    public List<RunResult> collectAll() {
+        // Bound at each poll rather than at start-up, so the embedded default's demo server settings apply.
+        EmailSettings settings = Binder.get(environment)
+                .bind("contacthub.email", Bindable.of(EmailSettings.class))
+                .orElseThrow(() -> new IllegalStateException("No contacthub.email settings"));
+        FolderReader reader = folderReader(settings);
+        InboxConnector connector = new InboxConnector(inbox -> tokenClient(settings.oauth2()));
+        return settings.inboxes().stream()
+                .map(inbox -> InboxConnection.of(settings, inbox))
+                .flatMap(inbox -> collect(inbox, connector, reader).stream())
+                .toList();
+    }
+
+    private Optional<RunResult> collect(InboxConnection inbox, InboxConnector connector, FolderReader reader) {
+        Map<String, FolderCursor> moved = new LinkedHashMap<>();
+        try {
+            return Optional.of(loader.load(
+                    SOURCE,
+                    inbox.address(),
+                    sink -> readInbox(inbox, connector, reader, sink, moved),
+                    (connection, counts) -> cursors.save(connection, inbox.address(), moved)));
+        } catch (RuntimeException e) {
+            log.warn("Inbox {} was not collected this time; its cursors stay at the last commit", inbox.address());
+            return Optional.empty();
+        }
+    }
+
+    private void readInbox(
+            InboxConnection inbox,
+            InboxConnector connector,
+            FolderReader reader,
+            ContactSink sink,
+            Map<String, FolderCursor> moved)
+            throws IOException {
+        try (Store store = connect(inbox, connector)) {
+            for (String folder : inbox.folders()) {
+                Optional<FolderCursor> previous = cursors.find(inbox.address(), folder);
+                FolderCursor next = reader.read((IMAPFolder) store.getFolder(folder), inbox.address(), previous, sink);
+                if (previous.isEmpty() || !previous.get().equals(next)) {
+                    moved.put(folder, next);
+                }
+            }
+        } catch (MessagingException e) {
+            // Only the exception's kind: a server's message text may quote what it was reading.
+            throw new IOException(
+                    "Reading inbox " + inbox.address() + " failed: "
+                            + e.getClass().getSimpleName(),
+                    e);
+        } catch (SQLException e) {
+            throw new IOException("Reading the folder cursors failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Store connect(InboxConnection inbox, InboxConnector connector) throws IOException {
+        try {
+            return connector.connect(inbox);
+        } catch (MessagingException e) {
+            throw new IOException(
+                    "Logging in to inbox " + inbox.address() + " at " + inbox.host() + ":" + inbox.port() + " failed: "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static FolderReader folderReader(EmailSettings settings) {
+        Instant countFrom = LocalDate.parse(settings.startDate().trim())
+                .atStartOfDay(REPORTING_ZONE)
+                .toInstant();
+        MailFlagRules rules = new MailFlagRules(settings.ownDomains(), settings.spamHeader(), settings.spamThreshold());
+        return new FolderReader(rules, new MessageKeys(settings.hmacKey()), countFrom, settings.spamHeader());
+    }
+
+    private AccessTokenClient tokenClient(EmailSettings.OAuth2 oauth2) {
+        return tokenClients.computeIfAbsent(
+                oauth2.tokenUrl() + "\n" + oauth2.clientId(),
+                key -> new AccessTokenClient(
+                        http,
+                        URI.create(oauth2.tokenUrl()),
+                        oauth2.clientId(),
+                        oauth2.clientSecret(),
+                        oauth2.scope(),
+                        Clock.systemUTC()));
+    }
+}
