@@ -63,7 +63,10 @@ final class SubmissionPageReader {
             }
             return page;
         } catch (JacksonException e) {
-            throw new BrokenPageException("The page is not valid JSON: " + e.getOriginalMessage(), null);
+            // Jackson's own message quotes the body, which might hold answers, so only the position is kept.
+            var at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new BrokenPageException("The page is not valid JSON" + where, null);
         }
     }
 

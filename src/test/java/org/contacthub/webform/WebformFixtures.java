@@ -66,6 +66,10 @@ final class WebformFixtures {
                 + "}";
     }
 
+    static java.time.Instant updatedAt(String id) {
+        return java.time.Instant.parse("2024-05-02T10:" + minute(id) + ":00Z");
+    }
+
     private static String minute(String id) {
         return "%02d".formatted(Math.floorMod(id.hashCode(), 60));
     }
