@@ -28,12 +28,12 @@ public class CollectionRuns {
             insert into collection_run (source, source_ref, status) values (?, ?, 'running') returning id""";
 
     private static final String SUCCEED = """
-            update collection_run set status = 'succeeded', ended_at = now(),
+            update collection_run set status = 'succeeded', ended_at = clock_timestamp(),
                    read_count = ?, loaded_count = ?, duplicate_count = ?, rejected_count = ?
              where id = ?""";
 
     private static final String FAIL = """
-            update collection_run set status = 'failed', ended_at = now(), error = ?,
+            update collection_run set status = 'failed', ended_at = clock_timestamp(), error = ?,
                    read_count = 0, loaded_count = 0, duplicate_count = 0, rejected_count = 0
              where id = ?""";
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class VolumeQueries {
 
     private static final String VOLUMES_BY_DAY = """
-            select e.reporting_day as day, e.channel, e.contact_point,
+            select e.reporting_day::text as day, e.channel, e.contact_point,
                    cp.name, cp.service, cp.department, coalesce(cp.registered, false) as registered,
                    count(*) as contacts
               from contact_event e

@@ -44,6 +44,7 @@ public final class SftpDrop implements AutoCloseable {
         registry.add("contacthub.phone.sftp.username", () -> USER);
         registry.add("contacthub.phone.sftp.password", () -> PASSWORD);
         registry.add("contacthub.phone.sftp.known-hosts-file", knownHosts::toString);
+        registry.add("contacthub.phone.sftp.read-lock", () -> "changed");
         registry.add("contacthub.phone.sftp.read-lock-min-age", () -> "0");
         registry.add("contacthub.phone.sftp.read-lock-check-interval", () -> "100");
         registry.add("contacthub.phone.schedule", () -> "0/1 * * * * ?");
