@@ -13,6 +13,11 @@ import java.util.Random;
  */
 final class DemoSubmissions {
 
+    private static final String JSON = """
+                    {"submissionId":"%s","formId":"%s","formAlias":"%s","state":"%s","isTest":%s,\
+                    "createdAt":"%s","updatedAt":"%s","deletedAt":null,\
+                    "answers":{"name":"Demo Person","details":"Sample text for the demo"}}""";
+
     private static final String[][] FORMS = {
         {"report-a-pothole", "Report a pothole", "30"},
         {"missed-bin-collection", "Missed bin", "25"},
@@ -32,10 +37,7 @@ final class DemoSubmissions {
             String id, String formId, String alias, String state, boolean test, Instant createdAt, Instant updatedAt) {
 
         String json() {
-            return """
-                    {"submissionId":"%s","formId":"%s","formAlias":"%s","state":"%s","isTest":%s,\
-                    "createdAt":"%s","updatedAt":"%s","deletedAt":null,\
-                    "answers":{"name":"Demo Person","details":"Sample text for the demo"}}""".formatted(id, formId, alias, state, test, createdAt, updatedAt);
+            return JSON.formatted(id, formId, alias, state, test, createdAt, updatedAt);
         }
     }
 

@@ -215,7 +215,8 @@ class FormPageCollectorTests {
 
         assertThat(jdbc.queryForObject(
                         "select count(*) from (select t::text as row from contact_event t union all"
-                                + " select r::text from rejected_record r union all select f::text from failed_message f"
+                                + " select r::text from rejected_record r union all"
+                                + " select f::text from failed_message f"
                                 + " union all select c::text from collection_run c) rows"
                                 + " where row like '%Ann Example%' or row like '%example.invalid%'",
                         Long.class))

@@ -10,6 +10,11 @@ final class WebformFixtures {
     static final String PLATFORM = "test-forms";
     static final String ANSWER = "Ann Example lives at 1 Sample Street";
 
+    private static final String ITEM = """
+                {"submissionId":"%s","formId":"%s","formAlias":"Report a pothole","state":"%s","isTest":%s,\
+                "createdAt":"2024-05-01T09:%s:00Z","updatedAt":"2024-05-02T10:%s:00Z","deletedAt":null,\
+                "answers":{"description":"%s","email":"ann@example.invalid"}}""";
+
     private WebformFixtures() {}
 
     static WebformSettings settings(String baseUrl) {
@@ -54,10 +59,7 @@ final class WebformFixtures {
 
     /** A submission as the platform sends it, answers included, so tests can check they are dropped. */
     static String item(String id, String formId, String state, boolean test) {
-        return """
-                {"submissionId":"%s","formId":"%s","formAlias":"Report a pothole","state":"%s","isTest":%s,\
-                "createdAt":"2024-05-01T09:%s:00Z","updatedAt":"2024-05-02T10:%s:00Z","deletedAt":null,\
-                "answers":{"description":"%s","email":"ann@example.invalid"}}""".formatted(id, formId, state, test, minute(id), minute(id), ANSWER);
+        return ITEM.formatted(id, formId, state, test, minute(id), minute(id), ANSWER);
     }
 
     static String page(String nextCursor, boolean hasMore, String... items) {
