@@ -54,7 +54,7 @@ final class DemoInboxMail {
     private static List<SampleMessage> forDay(String inbox, LocalDate day, int daysAgo) {
         Random random = new Random(Objects.hash(inbox, day));
         boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-        int count = weekend ? random.nextInt(3) : 4 + random.nextInt(8);
+        int count = weekend ? random.nextInt(2) : 2 + random.nextInt(5);
         List<SampleMessage> messages = new ArrayList<>();
         for (int n = 0; n < count; n++) {
             ZonedDateTime at = day.atTime(7 + random.nextInt(12), random.nextInt(60), random.nextInt(60))

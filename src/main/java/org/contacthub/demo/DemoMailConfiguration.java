@@ -40,7 +40,7 @@ class DemoMailConfiguration {
             "registrars@northshire.example");
 
     private static final Logger log = LoggerFactory.getLogger(DemoMailConfiguration.class);
-    private static final int SAMPLE_DAYS = 42;
+    private static final int SAMPLE_DAYS = 28;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Bean(destroyMethod = "close")
