@@ -39,6 +39,8 @@ public final class SftpDrop implements AutoCloseable {
 
     /** Points the phone route at this server, polling every second, trusting the given known_hosts file. */
     public void register(DynamicPropertyRegistry registry, Path knownHosts) {
+        // Quartz names its scheduler after the Camel context: each test context needs its own.
+        registry.add("camel.main.name", () -> "contact-hub-" + server.port());
         registry.add("contacthub.phone.sftp.host", server::host);
         registry.add("contacthub.phone.sftp.port", server::port);
         registry.add("contacthub.phone.sftp.username", () -> USER);
