@@ -52,12 +52,16 @@ class DemoSourcesConfiguration {
         String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
         DemoSftpServer server = DemoSftpServer.start(root, DEMO_USER, password, demo.resolve("sftp-host-key"));
         Path knownHosts = server.writeKnownHosts(demo.resolve("known_hosts"));
-        environment.getPropertySources().addFirst(new MapPropertySource("demo-sftp", Map.of(
-                "contacthub.phone.sftp.host", server.host(),
-                "contacthub.phone.sftp.port", server.port(),
-                "contacthub.phone.sftp.username", DEMO_USER,
-                "contacthub.phone.sftp.password", password,
-                "contacthub.phone.sftp.known-hosts-file", knownHosts.toString())));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "demo-sftp",
+                        Map.of(
+                                "contacthub.phone.sftp.host", server.host(),
+                                "contacthub.phone.sftp.port", server.port(),
+                                "contacthub.phone.sftp.username", DEMO_USER,
+                                "contacthub.phone.sftp.password", password,
+                                "contacthub.phone.sftp.known-hosts-file", knownHosts.toString())));
         log.info("Demo SFTP server is serving {} on {}:{}", root, server.host(), server.port());
         return server;
     }
