@@ -19,8 +19,7 @@ public class CallFileCollector {
     private final Path layoutsFolder;
     private final CallRecordParser parser = new CallRecordParser();
 
-    public CallFileCollector(
-            ContactLoader loader, @Value("${contacthub.phone.layouts-folder}") Path layoutsFolder) {
+    public CallFileCollector(ContactLoader loader, @Value("${contacthub.phone.layouts-folder}") Path layoutsFolder) {
         this.loader = loader;
         this.layoutsFolder = layoutsFolder;
     }

@@ -26,8 +26,7 @@ class SftpPollFailures extends RemoteFilePollingConsumerPollStrategy {
     }
 
     @Override
-    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause)
-            throws Exception {
+    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) throws Exception {
         String reason = "SFTP poll failed: " + causes(cause);
         try {
             runs.fail(runs.open(CallFileCollector.SOURCE, POLL_REFERENCE), reason);
