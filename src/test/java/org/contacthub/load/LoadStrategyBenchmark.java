@@ -100,7 +100,8 @@ class LoadStrategyBenchmark {
                     .unwrap(org.postgresql.PGConnection.class)
                     .getCopyAPI()
                     .copyIn(
-                            "copy contact_event (channel, contact_point, occurred_at, natural_key, time_ambiguous, outcome,"
+                            "copy contact_event (channel, contact_point, occurred_at, natural_key, time_ambiguous,"
+                                    + " outcome,"
                                     + " wait_seconds, talk_seconds, source_ref, source_line, run_id) from stdin",
                             new java.io.StringReader(rows.toString()));
         }

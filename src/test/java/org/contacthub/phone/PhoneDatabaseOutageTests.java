@@ -74,8 +74,8 @@ class PhoneDatabaseOutageTests {
 
         assertThat(jdbc.queryForObject("select count(*) from contact_event", Long.class))
                 .isEqualTo(ROWS);
-        List<Map<String, Object>> runs = jdbc.queryForList(
-                "select status, loaded_count from collection_run where source_ref = 'canonical-outage.csv' order by id");
+        List<Map<String, Object>> runs = jdbc.queryForList("select status, loaded_count from collection_run"
+                + " where source_ref = 'canonical-outage.csv' order by id");
         assertThat(runs).first().extracting(run -> run.get("status")).isEqualTo("failed");
         assertThat(runs).last().isEqualTo(Map.of("status", "succeeded", "loaded_count", (long) ROWS));
     }
