@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +17,7 @@ import org.springframework.stereotype.Component;
  * staff see it while it is going; it is closed in the transaction that commits its rows.
  */
 @Component
-public class CollectionRuns {
+public class CollectionRuns implements ApplicationEventPublisherAware {
 
     static final String INTERRUPTED = "Interrupted: the run never finished (connection lost or hub stopped)";
 
@@ -35,9 +38,11 @@ public class CollectionRuns {
     private static final String FAIL = """
             update collection_run set status = 'failed', ended_at = clock_timestamp(), error = ?,
                    read_count = 0, loaded_count = 0, duplicate_count = 0, rejected_count = 0
-             where id = ?""";
+             where id = ?
+            returning source, source_ref, extract(epoch from ended_at - started_at)""";
 
     private final DataSource dataSource;
+    private ApplicationEventPublisher events = event -> {};
 
     public CollectionRuns(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -69,6 +74,11 @@ public class CollectionRuns {
         }
     }
 
+    @Override
+    public void setApplicationEventPublisher(ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
     /** Closes a run as succeeded inside the caller's transaction, so counts and rows commit together. */
     void succeed(Connection connection, long runId, RunCounts counts) throws SQLException {
         try (PreparedStatement succeed = connection.prepareStatement(SUCCEED)) {
@@ -91,9 +101,19 @@ public class CollectionRuns {
             connection.setAutoCommit(true);
             fail.setString(1, error);
             fail.setLong(2, runId);
-            fail.executeUpdate();
+            try (ResultSet failed = fail.executeQuery()) {
+                if (failed.next()) {
+                    events.publishEvent(failedRun(runId, failed));
+                }
+            }
         } catch (SQLException e) {
             log.warn("Could not record the failure of collection run {}; the next run will: {}", runId, e.getMessage());
         }
+    }
+
+    private static CollectionRunClosed failedRun(long runId, ResultSet failed) throws SQLException {
+        Duration took = Duration.ofMillis(Math.round(failed.getDouble(3) * 1000));
+        return new CollectionRunClosed(
+                runId, failed.getString(1), failed.getString(2), false, new RunResult(runId, 0, 0, 0, 0), took);
     }
 }

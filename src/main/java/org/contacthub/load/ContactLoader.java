@@ -3,10 +3,13 @@ package org.contacthub.load;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +18,7 @@ import org.springframework.stereotype.Component;
  * closed in that same transaction, so a run's rows are either all committed or none are.
  */
 @Component
-public class ContactLoader {
+public class ContactLoader implements ApplicationEventPublisherAware {
 
     private static final Logger log = LoggerFactory.getLogger(ContactLoader.class);
 
@@ -23,12 +26,18 @@ public class ContactLoader {
     private final CollectionRuns runs;
     private final int chunkSize;
     private volatile LoadObserver observer = LoadObserver.NONE;
+    private ApplicationEventPublisher events = event -> {};
 
     public ContactLoader(
             DataSource dataSource, CollectionRuns runs, @Value("${contacthub.load.chunk-size:5000}") int chunkSize) {
         this.dataSource = dataSource;
         this.runs = runs;
         this.chunkSize = chunkSize;
+    }
+
+    @Override
+    public void setApplicationEventPublisher(ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     /** Lets a benchmark or a test hear about each chunk; pass {@link LoadObserver#NONE} to stop. */
@@ -54,17 +63,21 @@ public class ContactLoader {
      */
     public RunResult load(String source, String sourceRef, ContactProducer producer, BeforeCommit beforeCommit) {
         long runId = runs.open(source, sourceRef);
+        long started = System.nanoTime();
         try {
             RunResult result = loadInOneTransaction(runId, source, sourceRef, producer, beforeCommit);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
             log.info(
-                    "Collection run {} of {} {} succeeded: read {}, loaded {}, duplicate {}, rejected {}",
+                    "Collection run {} of {} {} succeeded in {} ms: read {}, loaded {}, duplicate {}, rejected {}",
                     runId,
                     source,
                     sourceRef,
+                    took.toMillis(),
                     result.read(),
                     result.loaded(),
                     result.duplicate(),
                     result.rejected());
+            events.publishEvent(new CollectionRunClosed(runId, source, sourceRef, true, result, took));
             return result;
         } catch (UnreadableInputException e) {
             failRun(runId, source, sourceRef, e.getMessage());
