@@ -1,5 +1,6 @@
 package org.contacthub.email;
 
+import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import java.io.IOException;
@@ -54,16 +55,51 @@ public class InboxMailCollector {
 
     /** Runs one poll of every inbox; an inbox that fails is recorded as a failed run and the rest go on. */
     public List<RunResult> collectAll() {
-        // Bound at each poll rather than at start-up, so the embedded default's demo server settings apply.
-        EmailSettings settings = Binder.get(environment)
-                .bind("contacthub.email", Bindable.of(EmailSettings.class))
-                .orElseThrow(() -> new IllegalStateException("No contacthub.email settings"));
+        EmailSettings settings = settings();
         FolderReader reader = folderReader(settings);
         InboxConnector connector = new InboxConnector(inbox -> tokenClient(settings.oauth2()));
         return settings.inboxes().stream()
                 .map(inbox -> InboxConnection.of(settings, inbox))
                 .flatMap(inbox -> collect(inbox, connector, reader).stream())
                 .toList();
+    }
+
+    /**
+     * Logs in to every inbox and opens each of its folders read-only (IMAP EXAMINE), reading no
+     * message; for a health check.
+     *
+     * @return each inbox's address with its problem, or an empty text when it answered
+     */
+    public Map<String, String> examineAll() {
+        EmailSettings settings = settings();
+        InboxConnector connector = new InboxConnector(inbox -> tokenClient(settings.oauth2()));
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (EmailSettings.Inbox configured : settings.inboxes()) {
+            InboxConnection inbox = InboxConnection.of(settings, configured);
+            problems.put(inbox.address(), examine(inbox, connector));
+        }
+        return problems;
+    }
+
+    private static String examine(InboxConnection inbox, InboxConnector connector) {
+        try (Store store = connector.connect(inbox)) {
+            for (String name : inbox.folders()) {
+                Folder folder = store.getFolder(name);
+                folder.open(Folder.READ_ONLY);
+                folder.close(false);
+            }
+            return "";
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // Only the exception's kind: a server's message text may quote what it was reading.
+            return e.getClass().getSimpleName() + " from " + inbox.host() + ":" + inbox.port();
+        }
+    }
+
+    private EmailSettings settings() {
+        // Bound at each poll rather than at start-up, so the embedded default's demo server settings apply.
+        return Binder.get(environment)
+                .bind("contacthub.email", Bindable.of(EmailSettings.class))
+                .orElseThrow(() -> new IllegalStateException("No contacthub.email settings"));
     }
 
     private Optional<RunResult> collect(InboxConnection inbox, InboxConnector connector, FolderReader reader) {

@@ -68,6 +68,19 @@ final class FormApiClient {
         }
     }
 
+    /**
+     * One GET without retries, for a health check.
+     *
+     * @throws FormApiFailure when the API does not answer 200
+     */
+    void probe(URI uri) {
+        try {
+            send(uri);
+        } catch (RetryableFault e) {
+            throw FormApiFailure.gaveUp("The forms API failed: " + e.getMessage());
+        }
+    }
+
     private void waitBeforeRetry(int attempt, RetryableFault fault) {
         int tries = settings.maxAttempts();
         if (attempt >= tries) {

@@ -3,6 +3,7 @@ package org.contacthub.webform;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.contacthub.load.CollectionRuns;
 import org.contacthub.load.ContactLoader;
 import org.contacthub.load.ContactSink;
@@ -75,6 +76,23 @@ public class FormPageCollector {
                 settings.platform(),
                 settings.maxPagesPerPoll());
         return poll;
+    }
+
+    /**
+     * Asks the forms API, signed in, for one submission updated from now on, without retries and
+     * without loading anything; for a health check.
+     *
+     * @throws IllegalStateException naming why the API did not answer 200
+     */
+    public void probe() {
+        StringBuilder query = new StringBuilder();
+        parameter(query, settings.query().updatedSince(), Instant.now().toString());
+        parameter(query, settings.query().limit(), "1");
+        try {
+            api.probe(URI.create(stripSlash(settings.baseUrl()) + settings.submissionsPath() + "?" + query));
+        } catch (FormApiFailure | BrokenPageException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private RunResult load(SubmissionPage page, FormCursor next) {
