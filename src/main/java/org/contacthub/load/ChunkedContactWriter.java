@@ -121,10 +121,13 @@ final class ChunkedContactWriter implements ContactSink {
         if (rowsInChunk == 0) {
             return;
         }
+        long mark = clock();
         copyChunk();
+        mark = timed(LoadObserver.Step.COPY_TO_STAGING, mark);
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate(REGISTER_UNKNOWN_POINTS);
         }
+        mark = timed(LoadObserver.Step.REGISTER_UNKNOWN_POINTS, mark);
         try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENTS)) {
             insert.setLong(1, runId);
             counts.countLoaded(insert.executeUpdate());
@@ -132,9 +135,24 @@ final class ChunkedContactWriter implements ContactSink {
         try (Statement statement = connection.createStatement()) {
             statement.execute(CLEAR_STAGING);
         }
+        timed(LoadObserver.Step.INSERT_EVENTS, mark);
         chunk.setLength(0);
         rowsInChunk = 0;
         observer.chunkWritten(runId, counts.read());
+    }
+
+    private long clock() {
+        return observer == LoadObserver.NONE ? 0 : System.nanoTime();
+    }
+
+    /** Reports the time since the mark and returns the new mark, or does nothing when no one listens. */
+    private long timed(LoadObserver.Step step, long mark) {
+        if (observer == LoadObserver.NONE) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        observer.stepTimed(runId, step, now - mark);
+        return now;
     }
 
     private void copyChunk() throws SQLException {

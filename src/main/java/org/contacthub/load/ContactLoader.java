@@ -95,20 +95,31 @@ public class ContactLoader implements ApplicationEventPublisherAware {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                LoadObserver listening = observer;
                 ChunkedContactWriter writer =
-                        new ChunkedContactWriter(connection, runId, source, sourceRef, chunkSize, observer);
+                        new ChunkedContactWriter(connection, runId, source, sourceRef, chunkSize, listening);
                 producer.produce(writer);
                 writer.flush();
-                runs.succeed(connection, runId, writer.counts());
-                RunResult result = writer.counts().toResult(runId);
-                beforeCommit.apply(connection, result);
-                connection.commit();
-                return result;
+                return closeAndCommit(connection, runId, writer.counts(), beforeCommit, listening);
             } catch (SQLException | IOException | RuntimeException e) {
                 rollbackQuietly(connection);
                 throw e;
             }
         }
+    }
+
+    private RunResult closeAndCommit(
+            Connection connection, long runId, RunCounts counts, BeforeCommit beforeCommit, LoadObserver listening)
+            throws SQLException {
+        long start = listening == LoadObserver.NONE ? 0 : System.nanoTime();
+        runs.succeed(connection, runId, counts);
+        RunResult result = counts.toResult(runId);
+        beforeCommit.apply(connection, result);
+        connection.commit();
+        if (listening != LoadObserver.NONE) {
+            listening.stepTimed(runId, LoadObserver.Step.COMMIT, System.nanoTime() - start);
+        }
+        return result;
     }
 
     /** Work that must commit in the same transaction as a run's rows, or not at all. */
