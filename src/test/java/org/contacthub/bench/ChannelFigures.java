@@ -1,0 +1,31 @@
+package org.contacthub.bench;
+
+import java.util.List;
+
+/** What the dashboard, email and webform measurements found; a part that was skipped stays null. */
+final class ChannelFigures {
+
+    /** The dashboard's queries over generated history. */
+    record Dashboard(long history, double generateSeconds, List<QueryTimings.Timing> queries) {}
+
+    /**
+     * A first sync and a no-change poll of one large inbox.
+     *
+     * @param firstSyncBytes bytes the IMAP server sent during the first sync, login included
+     * @param noChangeBytes bytes the IMAP server sent during a poll that found nothing new
+     */
+    record Mail(
+            int messages,
+            long loaded,
+            double firstSyncSeconds,
+            long firstSyncBytes,
+            double noChangeSeconds,
+            long noChangeBytes) {}
+
+    /** One poll paging through every submission the forms API serves. */
+    record Forms(int submissions, int pages, long loaded, long skipped, double seconds) {}
+
+    Dashboard dashboard;
+    Mail mail;
+    Forms forms;
+}
