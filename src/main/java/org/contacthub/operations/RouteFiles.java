@@ -1,0 +1,265 @@
+package org.contacthub.operations;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Watches the route files the hub loaded and lets an edit replace a file's running routes only
+ * when it passes {@link RouteFileCheck}. A refused edit is logged at ERROR and shown on the
+ * operations page, and that file's last good routes keep running. Each hub watches its own files.
+ */
+@Component
+class RouteFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(RouteFiles.class);
+
+    private final CamelContext camel;
+    private final RouteFileCheck check;
+    private final String includePattern;
+    private final boolean watch;
+    private final Duration pollInterval;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<Path, LiveFile> live = new ConcurrentHashMap<>();
+    private final Map<Path, RefusedEdit> refused = new ConcurrentHashMap<>();
+    private final Map<Path, String> lastSeen = new HashMap<>();
+    private ScheduledExecutorService watcher;
+
+    RouteFiles(
+            CamelContext camel,
+            @Value("${camel.main.routes-include-pattern:}") String includePattern,
+            @Value("${contacthub.operations.routes.watch:true}") boolean watch,
+            @Value("${contacthub.operations.routes.poll-interval:2s}") Duration pollInterval) {
+        this.camel = camel;
+        this.check = new RouteFileCheck(camel);
+        this.includePattern = includePattern;
+        this.watch = watch;
+        this.pollInterval = pollInterval;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    synchronized void start() {
+        for (Path file : files()) {
+            String text = read(file);
+            lastSeen.put(file, text);
+            live.put(file, new LiveFile(file.toString(), idsLoadedFrom(file), clock.instant()));
+        }
+        if (watch && watcher == null) {
+            watcher = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "route-file-watch");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long millis = pollInterval.toMillis();
+            watcher.scheduleWithFixedDelay(this::scanQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    synchronized void stop() {
+        if (watcher != null) {
+            watcher.shutdownNow();
+            watcher = null;
+        }
+    }
+
+    /** Applies or refuses every route file that changed, appeared or disappeared since the last scan. */
+    synchronized void scan() {
+        Set<Path> now = new LinkedHashSet<>(files());
+        for (Path file : now) {
+            String text = read(file);
+            if (text != null && !text.equals(lastSeen.get(file))) {
+                lastSeen.put(file, text);
+                edited(file, text);
+            }
+        }
+        for (Path gone : new ArrayList<>(lastSeen.keySet())) {
+            if (!now.contains(gone)) {
+                lastSeen.remove(gone);
+                removed(gone);
+            }
+        }
+    }
+
+    /** The live route files, by name. */
+    List<LiveFile> liveFiles() {
+        return live.values().stream()
+                .sorted(Comparator.comparing(LiveFile::file))
+                .toList();
+    }
+
+    /** The latest refused edit of each file whose last edit was refused. */
+    List<RefusedEdit> refusedEdits() {
+        return refused.values().stream()
+                .sorted(Comparator.comparing(RefusedEdit::file))
+                .toList();
+    }
+
+    private void edited(Path file, String text) {
+        Resource resource = ResourceHelper.fromString("file:" + file, text);
+        try {
+            Set<String> ids = check.check(file.toString(), resource, text, otherIds(file));
+            replace(file, resource, ids);
+        } catch (RouteEditRefused e) {
+            refuse(file, e.line(), e.reason());
+        }
+    }
+
+    private void replace(Path file, Resource resource, Set<String> ids) {
+        LiveFile before = live.get(file);
+        Set<String> dropped = new LinkedHashSet<>(before == null ? Set.of() : before.routes());
+        dropped.removeAll(ids);
+        try {
+            remove(dropped);
+            PluginHelper.getRoutesLoader(camel).updateRoutes(List.of(resource));
+        } catch (Exception e) {
+            refuse(file, 1, "the routes did not start: " + e.getMessage());
+            return;
+        }
+        live.put(file, new LiveFile(file.toString(), ids, clock.instant()));
+        refused.remove(file);
+        log.info("Route file {} is live with routes {}", file, ids);
+    }
+
+    private void removed(Path file) {
+        LiveFile gone = live.remove(file);
+        refused.remove(file);
+        if (gone == null) {
+            return;
+        }
+        try {
+            remove(gone.routes());
+            log.info("Route file {} was deleted; its routes {} are stopped and removed", file, gone.routes());
+        } catch (Exception e) {
+            log.error(
+                    "Routes {} of deleted route file {} could not be removed: {}", gone.routes(), file, e.getMessage());
+        }
+    }
+
+    private void remove(Set<String> ids) throws Exception {
+        Model model = camel.getCamelContextExtension().getContextPlugin(Model.class);
+        for (String id : ids) {
+            RouteDefinition definition = model.getRouteDefinition(id);
+            if (definition != null) {
+                model.removeRouteDefinition(definition);
+            }
+        }
+    }
+
+    private void refuse(Path file, int line, String reason) {
+        refused.put(file, new RefusedEdit(file.toString(), line, reason, clock.instant()));
+        log.error("Route file {} edit refused at line {}: {}; its last good routes keep running", file, line, reason);
+    }
+
+    private Map<String, Set<String>> otherIds(Path file) {
+        Map<String, Set<String>> ids = new HashMap<>();
+        live.forEach((path, each) -> {
+            if (!path.equals(file)) {
+                ids.put(each.file(), each.routes());
+            }
+        });
+        return ids;
+    }
+
+    private Set<String> idsLoadedFrom(Path file) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Route route : camel.getRoutes()) {
+            Resource source = route.getSourceResource();
+            if (source != null && file.equals(pathOf(source.getLocation()))) {
+                ids.add(route.getRouteId());
+            }
+        }
+        return ids;
+    }
+
+    /** The files the include pattern names now; only file: patterns, since nobody edits the classpath. */
+    private List<Path> files() {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        List<Path> files = new ArrayList<>();
+        for (String pattern : includePattern.split(",")) {
+            if (!pattern.strip().startsWith("file:")) {
+                continue;
+            }
+            try {
+                for (org.springframework.core.io.Resource each : resolver.getResources(pattern.strip())) {
+                    if (each.exists() && each.isFile()) {
+                        files.add(each.getFile().toPath().toAbsolutePath().normalize());
+                    }
+                }
+            } catch (IOException e) {
+                log.warn("Route files matching {} could not be listed: {}", pattern, e.getMessage());
+            }
+        }
+        return files;
+    }
+
+    private static Path pathOf(String location) {
+        String path = location.startsWith("file:") ? location.substring("file:".length()) : location;
+        return Path.of(path).toAbsolutePath().normalize();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void scanQuietly() {
+        try {
+            scan();
+        } catch (RuntimeException e) {
+            log.error("Route files could not be checked for edits: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * A route file whose routes are running.
+     *
+     * @param file the file's path
+     * @param routes the ids of the routes it defines
+     * @param loadedAt when they were loaded
+     */
+    record LiveFile(String file, Set<String> routes, Instant loadedAt) {}
+
+    /**
+     * The latest refused edit of a route file.
+     *
+     * @param file the file's path
+     * @param line the line at fault, 1-based
+     * @param reason why it was refused
+     * @param refusedAt when
+     */
+    record RefusedEdit(String file, int line, String reason, Instant refusedAt) {}
+}

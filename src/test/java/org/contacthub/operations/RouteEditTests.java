@@ -1,0 +1,227 @@
+package org.contacthub.operations;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.contacthub.support.HubTestContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Edited route files are checked before they replace running routes; a refused edit leaves collection running. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class RouteEditTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path ROUTES = copyOfWebformRoutes();
+    private static final Path WEBFORM =
+            ROUTES.resolve("webform.yaml").toAbsolutePath().normalize();
+    private static final Path EXTRA =
+            ROUTES.resolve("extra.yaml").toAbsolutePath().normalize();
+    private static final String ORIGINAL = read(WEBFORM);
+    private static final WireMockServer forms = startForms();
+
+    @Autowired
+    private RouteFiles routeFiles;
+
+    @Autowired
+    private CamelContext camel;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        HubTestContext.isolate(registry);
+        registry.add("camel.main.routes-include-pattern", () -> "file:" + ROUTES + "/*.yaml");
+        registry.add("contacthub.operations.routes.poll-interval", () -> "200ms");
+        registry.add("contacthub.webform.schedule", () -> "0/1 * * * * ?");
+        registry.add("contacthub.webform.base-url", forms::baseUrl);
+        registry.add("contacthub.webform.auth.api-key", () -> "test-key");
+    }
+
+    @AfterEach
+    void restoreRoutes() throws IOException {
+        Files.deleteIfExists(EXTRA);
+        Files.writeString(WEBFORM, ORIGINAL);
+        await().atMost(WAIT)
+                .until(() -> routeFiles.refusedEdits().isEmpty()
+                        && camel.getRoute("count-test-pings") == null
+                        && routeFiles.liveFiles().size() == 1);
+    }
+
+    @AfterAll
+    static void stopForms() {
+        forms.stop();
+    }
+
+    @Test
+    void refusesAFileThatIsNotValidYamlAndTheOldRoutesKeepCollecting() throws IOException {
+        String broken = ORIGINAL + "\t- broken: true\n";
+
+        Files.writeString(WEBFORM, broken);
+
+        RouteFiles.RefusedEdit refusal = awaitRefusalOf(WEBFORM);
+        assertThat(refusal.line()).isEqualTo(lines(ORIGINAL) + 1);
+        assertThat(refusal.reason()).startsWith("not valid YAML");
+        assertOldRoutesKeepCollecting();
+    }
+
+    @Test
+    void refusesARouteIdThatAnotherFileAlreadyUses() throws IOException {
+        String duplicate = """
+                - route:
+                    id: collect-form-pages
+                    description: Copies the webform route by mistake.
+                    from:
+                      uri: direct:copied-form-pages
+                      steps:
+                        - log:
+                            message: copied
+                """;
+
+        Files.writeString(EXTRA, duplicate);
+
+        RouteFiles.RefusedEdit refusal = awaitRefusalOf(EXTRA);
+        assertThat(refusal.line()).isEqualTo(2);
+        assertThat(refusal.reason()).contains("collect-form-pages").contains("already used in " + WEBFORM);
+        assertThat(routeFiles.liveFiles()).extracting(RouteFiles.LiveFile::file).containsExactly(WEBFORM.toString());
+        assertOldRoutesKeepCollecting();
+    }
+
+    @Test
+    void refusesAnEndpointWithNoComponent() throws IOException {
+        String unknown = ORIGINAL.replace("uri: direct:replay-form-pages", "uri: nosuchcomponent:replay-form-pages");
+
+        Files.writeString(WEBFORM, unknown);
+
+        RouteFiles.RefusedEdit refusal = awaitRefusalOf(WEBFORM);
+        assertThat(refusal.line()).isEqualTo(TextLines.of(unknown, "nosuchcomponent:"));
+        assertThat(refusal.reason()).contains("nosuchcomponent:");
+        assertThat(camel.getRoute("replay-form-pages").getEndpoint().getEndpointUri())
+                .startsWith("direct://replay-form-pages");
+        assertOldRoutesKeepCollecting();
+    }
+
+    @Test
+    void refusesASettingThatHasNoValue() throws IOException {
+        String unknown = ORIGINAL.replace("{{contacthub.webform.schedule}}", "{{contacthub.webform.no-such-schedule}}");
+
+        Files.writeString(WEBFORM, unknown);
+
+        RouteFiles.RefusedEdit refusal = awaitRefusalOf(WEBFORM);
+        assertThat(refusal.line()).isEqualTo(TextLines.of(unknown, "no-such-schedule"));
+        assertThat(refusal.reason()).contains("contacthub.webform.no-such-schedule");
+        assertOldRoutesKeepCollecting();
+    }
+
+    @Test
+    void aGoodEditGoesLiveAndARemovedRouteStops() throws IOException {
+        String added = ORIGINAL + """
+
+                - route:
+                    id: count-test-pings
+                    description: Counts test pings.
+                    from:
+                      uri: direct:count-test-pings
+                      steps:
+                        - log:
+                            message: ping
+                """;
+
+        Files.writeString(WEBFORM, added);
+        await().atMost(WAIT).until(() -> routeFiles.liveFiles().get(0).routes().size() == 3);
+        boolean wentLive = routeFiles.liveFiles().get(0).routes().contains("count-test-pings")
+                && camel.getRoute("count-test-pings") != null;
+        Files.writeString(WEBFORM, ORIGINAL);
+        await().atMost(WAIT).until(() -> routeFiles.liveFiles().get(0).routes().size() == 2);
+
+        assertThat(wentLive).isTrue();
+        assertThat(camel.getRoute("count-test-pings")).isNull();
+        assertThat(routeFiles.refusedEdits()).isEmpty();
+        assertThat(routeFiles.liveFiles().get(0).routes()).containsExactly("collect-form-pages", "replay-form-pages");
+        assertOldRoutesKeepCollecting();
+    }
+
+    private RouteFiles.RefusedEdit awaitRefusalOf(Path file) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> routeFiles.refusedEdits().stream()
+                                .filter(edit -> edit.file().equals(file.toString()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private void assertOldRoutesKeepCollecting() {
+        long before = webformRuns();
+        await().atMost(WAIT).until(() -> webformRuns() >= before + 2);
+        assertThat(camel.getRouteController().getRouteStatus("collect-form-pages"))
+                .isEqualTo(ServiceStatus.Started);
+    }
+
+    private long webformRuns() {
+        return jdbc.queryForObject(
+                "select count(*) from collection_run where source = 'webform' and status = 'succeeded'", Long.class);
+    }
+
+    private static int lines(String text) {
+        return (int) text.chars().filter(c -> c == '\n').count();
+    }
+
+    private static Path copyOfWebformRoutes() {
+        try {
+            Path folder = Files.createTempDirectory("routes");
+            Files.copy(Path.of("routes/webform.yaml"), folder.resolve("webform.yaml"));
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static WireMockServer startForms() {
+        WireMockServer server = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+        server.stubFor(get(urlPathEqualTo("/submissions"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"items\":[],\"hasMore\":false}")));
+        return server;
+    }
+
+    /** Where a piece of text first appears. */
+    private static final class TextLines {
+
+        static int of(String text, String needle) {
+            return RouteFileCheck.lineOf(text, needle);
+        }
+    }
+}
