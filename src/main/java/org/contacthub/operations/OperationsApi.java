@@ -1,7 +1,9 @@
 package org.contacthub.operations;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -9,24 +11,64 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operations API: each source's state (VIEWER), and starting a source's collection now (SUPPORT). */
+/**
+ * The operations API: each source's state and the live route files (VIEWER), and starting a source's
+ * collection now (SUPPORT).
+ */
 @RestController
 @RequestMapping("/api/operations")
 class OperationsApi {
 
     private final SourceStatuses statuses;
     private final RunNow runNow;
+    private final RouteFiles routeFiles;
+    private final Backfills backfills;
 
-    OperationsApi(SourceStatuses statuses, RunNow runNow) {
+    OperationsApi(SourceStatuses statuses, RunNow runNow, RouteFiles routeFiles, Backfills backfills) {
         this.statuses = statuses;
         this.runNow = runNow;
+        this.routeFiles = routeFiles;
+        this.backfills = backfills;
+    }
+
+    /** The latest backfill of each source on this hub, with its progress and an estimate of the time left. */
+    @GetMapping("/backfills")
+    List<BackfillRun.BackfillProgress> backfills() {
+        return backfills.all();
+    }
+
+    /** 202 when started, 409 when one is running for the source, 501 for a source without backfill. */
+    @PostMapping("/sources/{source}/backfill")
+    @PreAuthorize("hasRole('SUPPORT')")
+    ResponseEntity<Map<String, String>> backfill(
+            @PathVariable String source, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from) {
+        return ScheduledSource.named(source)
+                .map(each -> backfills.start(each, from))
+                .map(outcome -> ResponseEntity.status(backfillStatus(outcome))
+                        .body(Map.of("source", source, "from", from.toString(), "outcome", outcome.name())))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    private static HttpStatus backfillStatus(Backfills.Outcome outcome) {
+        return switch (outcome) {
+            case STARTED -> HttpStatus.ACCEPTED;
+            case ALREADY_RUNNING -> HttpStatus.CONFLICT;
+            case NOT_SUPPORTED -> HttpStatus.NOT_IMPLEMENTED;
+        };
     }
 
     @GetMapping("/sources")
     List<SourceStatuses.SourceStatus> sources() {
         return statuses.all();
+    }
+
+    /** The route files whose routes are running on this hub, and each file's latest refused edit. */
+    @GetMapping("/routes")
+    RouteFileStates routes() {
+        return new RouteFileStates(routeFiles.liveFiles(), routeFiles.refusedEdits());
     }
 
     /** 202 when the run was started, 409 when one is already running, 404 for a source that is not scheduled. */
@@ -47,4 +89,10 @@ class OperationsApi {
             case NOT_SCHEDULED -> HttpStatus.NOT_FOUND;
         };
     }
+
+    /**
+     * @param live the route files whose routes are running
+     * @param refused the latest refused edit of each file whose last edit was refused
+     */
+    record RouteFileStates(List<RouteFiles.LiveFile> live, List<RouteFiles.RefusedEdit> refused) {}
 }

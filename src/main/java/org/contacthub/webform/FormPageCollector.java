@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.function.BiConsumer;
 import org.contacthub.load.CollectionRuns;
 import org.contacthub.load.ContactLoader;
 import org.contacthub.load.ContactSink;
@@ -76,6 +77,33 @@ public class FormPageCollector {
                 settings.platform(),
                 settings.maxPagesPerPoll());
         return poll;
+    }
+
+    /**
+     * Re-reads every submission updated since the watermark, page by page, each page one collection
+     * run. The saved cursor is neither read nor moved, so scheduled polls go on as before; submissions
+     * already loaded count as duplicates by their natural key. Not synchronised with {@link #collect},
+     * so a long backfill never holds up the schedule.
+     *
+     * @param afterEachPage told each page's counts and the newest update on it (null when none)
+     * @throws IllegalStateException when a page cannot be fetched or read; pages before it stay loaded
+     */
+    public void backfill(Instant updatedSince, BiConsumer<RunResult, Instant> afterEachPage) {
+        FormCursor cursor = new FormCursor(updatedSince, null, null);
+        for (int number = 1; ; number++) {
+            SubmissionPage page;
+            try {
+                page = reader.read(api.get(pageUri(cursor)), "backfill page " + number);
+            } catch (FormApiFailure | BrokenPageException e) {
+                throw new IllegalStateException("Backfill page " + number + " failed: " + e.getMessage(), e);
+            }
+            RunResult result = loader.load(SOURCE, settings.platform() + " backfill", sink -> emit(page, sink));
+            afterEachPage.accept(result, page.newestUpdate());
+            if (!page.hasMore()) {
+                return;
+            }
+            cursor = cursor.after(page);
+        }
     }
 
     /**

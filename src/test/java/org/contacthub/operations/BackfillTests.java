@@ -1,0 +1,140 @@
+package org.contacthub.operations;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.contacthub.support.HubTestContext;
+import org.contacthub.support.SftpDrop;
+import org.contacthub.webform.FormPageCollector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Backfills re-read what was already collected and add nothing, and their progress reaches done. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class BackfillTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final SftpDrop drop = SftpDrop.start();
+    private static final WireMockServer forms = startForms();
+
+    @Autowired
+    private Backfills backfills;
+
+    @Autowired
+    private FormPageCollector formPages;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        HubTestContext.isolate(registry);
+        registry.add("camel.main.routes-include-pattern", () -> "file:routes/phone.yaml");
+        registry.add("contacthub.webform.base-url", forms::baseUrl);
+        registry.add("contacthub.webform.auth.api-key", () -> "test-key");
+        drop.register(registry, drop.trustedKnownHosts());
+    }
+
+    @AfterAll
+    static void stopServers() throws IOException {
+        drop.close();
+        forms.stop();
+    }
+
+    @Test
+    void backfillOfArchivedCallFilesAddsNothingAndReachesDone() {
+        drop.put(Path.of("config/layouts/samples/canonical.csv"), "canonical-2025-01-15.csv");
+        await().atMost(WAIT)
+                .until(() -> drop.archived("canonical-2025-01-15.csv").toFile().exists());
+        long contacts = contacts("phone");
+
+        Backfills.Outcome outcome = backfills.start(ScheduledSource.PHONE, LocalDate.of(2025, 1, 1));
+        BackfillRun.BackfillProgress done = awaitEnd("phone");
+
+        assertThat(outcome).isEqualTo(Backfills.Outcome.STARTED);
+        assertThat(done.state()).isEqualTo(BackfillRun.State.DONE);
+        assertThat(done.unitsDone()).isEqualTo(1);
+        assertThat(done.unitsTotal()).isEqualTo(1);
+        assertThat(done.percentDone()).isEqualTo(100.0);
+        assertThat(done.loaded()).isZero();
+        assertThat(done.duplicate()).isEqualTo(contacts);
+        assertThat(contacts("phone")).isEqualTo(contacts);
+    }
+
+    @Test
+    void backfillOfFormsFromAWatermarkAddsNothingAndReachesDone() {
+        formPages.collect();
+        long contacts = contacts("webform");
+
+        Backfills.Outcome outcome = backfills.start(ScheduledSource.WEBFORM, LocalDate.of(2024, 1, 1));
+        BackfillRun.BackfillProgress done = awaitEnd("webform");
+
+        assertThat(contacts).isPositive();
+        assertThat(outcome).isEqualTo(Backfills.Outcome.STARTED);
+        assertThat(done.state()).isEqualTo(BackfillRun.State.DONE);
+        assertThat(done.unitsDone()).isEqualTo(1);
+        assertThat(done.percentDone()).isEqualTo(100.0);
+        assertThat(done.loaded()).isZero();
+        assertThat(done.duplicate()).isEqualTo(contacts);
+        assertThat(contacts("webform")).isEqualTo(contacts);
+    }
+
+    @Test
+    void emailHasNoBackfill() {
+        assertThat(backfills.start(ScheduledSource.EMAIL, LocalDate.of(2025, 1, 1)))
+                .isEqualTo(Backfills.Outcome.NOT_SUPPORTED);
+    }
+
+    private BackfillRun.BackfillProgress awaitEnd(String source) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> backfills.all().stream()
+                                .filter(each -> each.source().equals(source))
+                                .findFirst()
+                                .orElseThrow(),
+                        progress -> progress.state() != BackfillRun.State.RUNNING);
+    }
+
+    private long contacts(String source) {
+        return jdbc.queryForObject(
+                "select coalesce(sum(loaded_count), 0) from collection_run where source = ?", Long.class, source);
+    }
+
+    private static WireMockServer startForms() {
+        WireMockServer server = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+        server.stubFor(get(urlPathEqualTo("/submissions"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(page())));
+        return server;
+    }
+
+    private static String page() {
+        String items = submission("s1", "01") + "," + submission("s2", "02");
+        return "{\"items\":[" + items + "],\"hasMore\":false}";
+    }
+
+    private static String submission(String id, String minute) {
+        return """
+                {"submissionId":"%s","formId":"f1","formAlias":"Report a pothole","state":"submitted",\
+                "isTest":false,"createdAt":"2024-05-01T09:%s:00Z","updatedAt":"2024-05-02T10:%s:00Z",\
+                "deletedAt":null}""".formatted(id, minute, minute);
+    }
+}
