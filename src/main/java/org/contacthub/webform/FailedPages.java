@@ -20,10 +20,10 @@ final class FailedPages {
 
     private static final String KEEP = """
             insert into failed_message (source, message_key, route_id, entry_point, error_type, error_message,
-                   payload, run_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (source, message_key) where status = 'open' do update
-               set attempts = failed_message.attempts + 1, last_failed_at = now(),
+                   payload, run_id, unit, payload_type)
+            values (?, ?, ?, ?, ?, ?, ?, ?, 'page', 'application/json')
+            on conflict (source, message_key) where status <> 'discarded' do update
+               set status = 'failed', attempts = failed_message.attempts + 1, last_failed_at = now(),
                    error_type = excluded.error_type, error_message = excluded.error_message,
                    payload = excluded.payload, run_id = excluded.run_id""";
 

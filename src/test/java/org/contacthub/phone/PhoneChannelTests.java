@@ -37,7 +37,9 @@ class PhoneChannelTests {
         TestPostgres.TestDatabase database = TestPostgres.newDatabase();
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::user);
-        registry.add("camel.main.routes-include-pattern", () -> "file:routes/phone.yaml,file:routes/registry.yaml");
+        registry.add(
+                "camel.main.routes-include-pattern",
+                () -> "file:routes/phone.yaml,file:routes/registry.yaml,file:routes/errors.yaml");
         drop.register(registry, drop.trustedKnownHosts());
     }
 

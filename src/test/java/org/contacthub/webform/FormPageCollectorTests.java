@@ -127,7 +127,7 @@ class FormPageCollectorTests {
                 .containsEntry("source", "webform")
                 .containsEntry("route_id", "collect-form-pages")
                 .containsEntry("entry_point", "direct:replay-form-pages")
-                .containsEntry("status", "open")
+                .containsEntry("status", "failed")
                 .containsEntry("payload", "{\"nextCursor\":\"c3\",\"hasMore\":true}");
         assertThat(jdbc.queryForObject(
                         "select error from collection_run where id = ?", String.class, failed.get("run_id")))

@@ -1,0 +1,31 @@
+package org.contacthub.failure;
+
+import org.apache.camel.Exchange;
+
+/**
+ * What a failed exchange is kept as: its source, the unit that failed, how it is found again and
+ * where a replay sends it. Only the phone route's file name is read from the exchange, never its body,
+ * so no call row reaches the store.
+ */
+record FailedInput(
+        String source, String messageKey, String unit, String entryPoint, String payload, String payloadType) {
+
+    static FailedInput of(String routeId, Exchange exchange, String errorFolder) {
+        return switch (routeId) {
+            case "collect-phone-files" ->
+                phoneFile(exchange.getIn().getHeader(Exchange.FILE_NAME, String.class), errorFolder);
+            case "collect-form-pages" -> poll("webform", ReplayEntryPoints.FORM_PAGES);
+            case "collect-inbox-mail" -> poll("email", null);
+            default -> poll(routeId, null);
+        };
+    }
+
+    private static FailedInput phoneFile(String fileName, String errorFolder) {
+        String reference = errorFolder + "/" + fileName;
+        return new FailedInput("phone", fileName, "file", ReplayEntryPoints.PHONE_FILE, reference, "file-reference");
+    }
+
+    private static FailedInput poll(String source, String entryPoint) {
+        return new FailedInput(source, "poll", "poll", entryPoint, null, null);
+    }
+}
