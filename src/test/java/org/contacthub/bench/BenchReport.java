@@ -72,6 +72,7 @@ final class BenchReport {
         dashboard(out);
         mail(out);
         forms(out);
+        failures(out);
         return out.toString();
     }
 
@@ -250,6 +251,14 @@ final class BenchReport {
                         count(Math.round(forms.submissions() / forms.seconds()))))
                 .append("\nAn in-process HTTP server answering the submissions contract on loopback; each page")
                 .append(" is one collection run committed with its cursor.\n");
+    }
+
+    private void failures(StringBuilder out) {
+        if (channels.failures.isEmpty()) {
+            return;
+        }
+        out.append("\n## Measurements that failed\n\n");
+        channels.failures.forEach(failure -> out.append("- ").append(failure).append('\n'));
     }
 
     private static String row(Object... cells) {

@@ -1,5 +1,6 @@
 package org.contacthub.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** What the dashboard, email and webform measurements found; a part that was skipped stays null. */
@@ -25,6 +26,7 @@ final class ChannelFigures {
     /** One poll paging through every submission the forms API serves. */
     record Forms(int submissions, int pages, long loaded, long skipped, double seconds) {}
 
+    final List<String> failures = new ArrayList<>();
     Dashboard dashboard;
     Mail mail;
     Forms forms;
