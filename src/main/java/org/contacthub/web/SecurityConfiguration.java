@@ -21,6 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
  * Who may do what. Three roles, each including the one below it: VIEWER reads dashboards and lists,
@@ -62,7 +63,11 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 // Lets a metrics scraper or a script reach the actuator with credentials.
                 .httpBasic(Customizer.withDefaults())
-                .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"));
+                .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
+                // A browser is always sent to the sign-in page: a Basic challenge on a page's font or image
+                // would make the browser stop and ask for a password.
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
         if (oidc.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/login"));
         }
@@ -71,7 +76,7 @@ class SecurityConfiguration {
 
     private static void areaRules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico")
+        rules.requestMatchers("/login", "/error", "/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico")
                 .permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**")
                 .permitAll()
