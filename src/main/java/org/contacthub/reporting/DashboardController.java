@@ -23,9 +23,11 @@ class DashboardController {
     static final ZoneId REPORTING_ZONE = ZoneId.of("Europe/London");
 
     private final DashboardQueries queries;
+    private final CellText cellText;
 
-    DashboardController(DashboardQueries queries) {
+    DashboardController(DashboardQueries queries, CellText cellText) {
         this.queries = queries;
+        this.cellText = cellText;
     }
 
     @GetMapping("/dashboard")
@@ -41,6 +43,8 @@ class DashboardController {
         model.addAttribute("departments", queries.departments());
         model.addAttribute("services", queries.services(filter.department()));
         model.addAttribute("trail", DrillTrail.of(filter));
+        // Attribute expressions may not reach beans, so the cell formatter comes in the model.
+        model.addAttribute("cells", cellText);
         return "dashboard";
     }
 
