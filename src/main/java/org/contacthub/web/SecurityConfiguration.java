@@ -66,8 +66,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
                 // A browser is always sent to the sign-in page: a Basic challenge on a page's font or image
                 // would make the browser stop and ask for a password.
-                .exceptionHandling(handling ->
-                        handling.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
         if (oidc.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/login"));
         }

@@ -50,7 +50,8 @@ class RegistryRouteTests {
     }
 
     private String name(String number) {
-        return jdbc.queryForList(
+        return jdbc
+                .queryForList(
                         "select name from contact_point where channel = 'phone' and identifier = ? and registered",
                         String.class,
                         number)
