@@ -50,6 +50,24 @@ class ReportingViewsTests {
     }
 
     @Test
+    void servesDailyVolumesFromTheAggregateUnderEachDaysDepartment() {
+        loader.load("phone", "a.csv", sink -> {
+            call(sink, "1", "2024-03-31T12:00:00Z", CallOutcome.ANSWERED, 5);
+            call(sink, "2", "2024-03-31T13:00:00Z", CallOutcome.ABANDONED, 5);
+            call(sink, "3", "2024-04-01T09:00:00Z", CallOutcome.ANSWERED, 5);
+        });
+
+        List<Map<String, Object>> volumes = new VolumeQueries(jdbc)
+                .volumesByDay(LocalDate.parse("2024-03-01"), LocalDate.parse("2024-04-30"));
+
+        assertThat(volumes)
+                .extracting(row -> row.get("day"), row -> row.get("department"), row -> row.get("contacts"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("2024-03-31", "Environment and Infrastructure", 2L),
+                        org.assertj.core.groups.Tuple.tuple("2024-04-01", "Place", 1L));
+    }
+
+    @Test
     void countsAWinterEveningOnTheSameLondonDay() {
         loader.load("phone", "a.csv", sink -> call(sink, "1", "2025-01-01T23:30:00Z", CallOutcome.ANSWERED, 5));
 
