@@ -78,7 +78,8 @@ class PhoneFailureTests {
                 .containsEntry("payload", "error/vendorx-calls.csv")
                 .containsEntry("status", "failed");
         assertThat(failed.get("run_id")).isNotNull();
-        assertThat(drop.failed("vendorx-calls.csv")).exists();
+        // The route moves the file when the exchange completes, just after the failure is kept.
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(drop.failed("vendorx-calls.csv")));
 
         addLayoutFor("vendorx");
         ReplayOutcome outcome = replays.replay((Long) failed.get("id"), "support");
@@ -132,7 +133,7 @@ class PhoneFailureTests {
         assertThat(failed)
                 .containsEntry("error_type", "LoadFailedException")
                 .containsEntry("entry_point", "direct:replay-phone-file");
-        assertThat(drop.failed("canonical-resent.csv")).exists();
+        await().atMost(WAIT).until(() -> Files.exists(drop.failed("canonical-resent.csv")));
         assertThat(count("select count(*) from collection_run where source_ref = 'canonical-resent.csv'"))
                 .as("the first try and two redeliveries")
                 .isEqualTo(3);

@@ -65,7 +65,8 @@ class PhoneChannelTests {
                 .containsEntry("contact_point", "+441632960001");
         assertThat(instant("select occurred_at from contact_event where natural_key = 'canonical:CAN-0001'"))
                 .isEqualTo(Instant.parse("2025-01-15T09:02:11Z"));
-        assertThat(drop.archived("canonical-sample.csv")).exists();
+        // The route moves the file when the exchange completes, just after the run's commit.
+        await().atMost(WAIT).until(() -> Files.exists(drop.archived("canonical-sample.csv")));
         assertThat(drop.drop("canonical-sample.csv")).doesNotExist();
     }
 
