@@ -15,7 +15,8 @@ class FailedMessageQueries {
     private static final String FILTER = "\n" + """
              where (?::text is null or source = ?) and (?::text is null or route_id = ?)
                and (?::text is null or error_type = ?) and (?::text is null or status = ?)
-               and (?::timestamptz is null or last_failed_at >= ?) and (?::timestamptz is null or last_failed_at < ?)""";
+               and (?::timestamptz is null or last_failed_at >= ?)
+               and (?::timestamptz is null or last_failed_at < ?)""";
 
     // A replayed file loads at the route's next poll, so its run is the first success after the replay.
     private static final String COLUMNS = """

@@ -55,7 +55,10 @@ abstract class HubServer {
                 insert into failed_message (source, message_key, route_id, entry_point, unit, error_type,
                        error_message, payload, payload_type)
                 values ('webform', ?, 'collect-form-pages', 'direct:replay-form-pages', 'page', ?,
-                        'The page is not valid JSON', null, 'application/json') returning id""", Long.class, key, errorType);
+                        'The page is not valid JSON', null, 'application/json') returning id""",
+                Long.class,
+                key,
+                errorType);
     }
 
     long seedPhoneFailure(String fileName, String errorType) {
@@ -63,7 +66,11 @@ abstract class HubServer {
                 insert into failed_message (source, message_key, route_id, entry_point, unit, error_type,
                        error_message, payload, payload_type)
                 values ('phone', ?, 'collect-phone-files', 'direct:replay-phone-file', 'file', ?,
-                        'No phone layout matches', 'error/' || ?, 'file-reference') returning id""", Long.class, fileName, errorType, fileName);
+                        'No phone layout matches', 'error/' || ?, 'file-reference') returning id""",
+                Long.class,
+                fileName,
+                errorType,
+                fileName);
     }
 
     String status(long id) {
