@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 import org.contacthub.load.ContactLoader;
 import org.contacthub.load.ContactSink;
 import org.contacthub.load.RunResult;
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Collects every configured group inbox, one collection run per inbox per poll, and saves each
- * folder's cursor in the transaction that commits the run's contacts. Named in routes/email.yaml.
+ * folder's cursor in the transaction that commits the run's contacts. Named in routes/email.yaml;
+ * operations calls its backfill.
  */
 @Component("inboxMailCollector")
 public class InboxMailCollector {
@@ -53,15 +56,62 @@ public class InboxMailCollector {
         this.cursors = cursors;
     }
 
-    /** Runs one poll of every inbox; an inbox that fails is recorded as a failed run and the rest go on. */
+    /**
+     * Runs one poll of every inbox in this thread; an inbox that fails is recorded as a failed run and the
+     * rest go on. The scheduled route collects each inbox as its own exchange instead, see
+     * {@link #collectInbox}.
+     */
     public List<RunResult> collectAll() {
         EmailSettings settings = settings();
-        FolderReader reader = folderReader(settings);
-        InboxConnector connector = new InboxConnector(inbox -> tokenClient(settings.oauth2()));
-        return settings.inboxes().stream()
-                .map(inbox -> InboxConnection.of(settings, inbox))
+        FolderReader reader = folderReader(settings, settings.startDate());
+        InboxConnector connector = connector(settings);
+        return inboxes(settings).stream()
                 .flatMap(inbox -> collect(inbox, connector, reader).stream())
                 .toList();
+    }
+
+    /** The configured inboxes' addresses, in configured order; routes/email.yaml splits a poll over them. */
+    public List<String> inboxAddresses() {
+        return inboxes(settings()).stream().map(InboxConnection::address).toList();
+    }
+
+    /**
+     * Polls one configured inbox from its saved cursors as one collection run. A failure is thrown, so that
+     * the shared error policy retries it and keeps it as a failed message; a replay calls this again.
+     *
+     * @param address the inbox's address; only a configured inbox is ever connected to
+     * @throws IllegalArgumentException when no configured inbox has this address
+     * @throws org.contacthub.load.LoadFailedException when the inbox or the database fails; the cursors stay
+     */
+    public RunResult collectInbox(String address) {
+        EmailSettings settings = settings();
+        InboxConnection inbox = inboxes(settings).stream()
+                .filter(each -> each.address().equals(address))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No configured inbox has this address"));
+        return load(inbox, connector(settings), folderReader(settings, settings.startDate()));
+    }
+
+    /**
+     * Re-reads every folder of every inbox from a day, without a cursor, each folder as one collection run
+     * through the same loader, so mail already stored counts as a duplicate. The saved cursors are neither
+     * used nor moved: a backfill from a recent day skips older mail above a cursor, which the next scheduled
+     * poll must still read.
+     *
+     * @param unitsTotal told the number of folders before the first is read
+     * @param afterEachFolder told each folder's inbox and name and its run's counts
+     * @throws IllegalStateException when an inbox cannot be read; folders before it stay loaded
+     */
+    public void backfill(LocalDate from, IntConsumer unitsTotal, BiConsumer<String, RunResult> afterEachFolder) {
+        EmailSettings settings = settings();
+        FolderReader reader = folderReader(settings, from.toString());
+        InboxConnector connector = connector(settings);
+        List<InboxConnection> inboxes = inboxes(settings);
+        unitsTotal.accept(
+                inboxes.stream().mapToInt(inbox -> inbox.folders().size()).sum());
+        for (InboxConnection inbox : inboxes) {
+            backfillInbox(inbox, connector, reader, afterEachFolder);
+        }
     }
 
     /**
@@ -72,10 +122,9 @@ public class InboxMailCollector {
      */
     public Map<String, String> examineAll() {
         EmailSettings settings = settings();
-        InboxConnector connector = new InboxConnector(inbox -> tokenClient(settings.oauth2()));
+        InboxConnector connector = connector(settings);
         Map<String, String> problems = new LinkedHashMap<>();
-        for (EmailSettings.Inbox configured : settings.inboxes()) {
-            InboxConnection inbox = InboxConnection.of(settings, configured);
+        for (InboxConnection inbox : inboxes(settings)) {
             problems.put(inbox.address(), examine(inbox, connector));
         }
         return problems;
@@ -102,17 +151,64 @@ public class InboxMailCollector {
                 .orElseThrow(() -> new IllegalStateException("No contacthub.email settings"));
     }
 
+    private static List<InboxConnection> inboxes(EmailSettings settings) {
+        return settings.inboxes().stream()
+                .map(inbox -> InboxConnection.of(settings, inbox))
+                .toList();
+    }
+
+    private InboxConnector connector(EmailSettings settings) {
+        return new InboxConnector(inbox -> tokenClient(settings.oauth2()));
+    }
+
     private Optional<RunResult> collect(InboxConnection inbox, InboxConnector connector, FolderReader reader) {
-        Map<String, FolderCursor> moved = new LinkedHashMap<>();
         try {
-            return Optional.of(loader.load(
-                    SOURCE,
-                    inbox.address(),
-                    sink -> readInbox(inbox, connector, reader, sink, moved),
-                    (connection, counts) -> cursors.save(connection, inbox.address(), moved)));
+            return Optional.of(load(inbox, connector, reader));
         } catch (RuntimeException e) {
             log.warn("Inbox {} was not collected this time; its cursors stay at the last commit", inbox.address());
             return Optional.empty();
+        }
+    }
+
+    private RunResult load(InboxConnection inbox, InboxConnector connector, FolderReader reader) {
+        Map<String, FolderCursor> moved = new LinkedHashMap<>();
+        return loader.load(
+                SOURCE,
+                inbox.address(),
+                sink -> readInbox(inbox, connector, reader, sink, moved),
+                (connection, counts) -> cursors.save(connection, inbox.address(), moved));
+    }
+
+    private void backfillInbox(
+            InboxConnection inbox,
+            InboxConnector connector,
+            FolderReader reader,
+            BiConsumer<String, RunResult> afterEachFolder) {
+        try (Store store = connect(inbox, connector)) {
+            for (String folder : inbox.folders()) {
+                RunResult result = loader.load(
+                        SOURCE, inbox.address() + " backfill", sink -> readWhole(store, folder, inbox, reader, sink));
+                afterEachFolder.accept(inbox.address() + " " + folder, result);
+            }
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(
+                    "Backfill of inbox " + inbox.address() + " failed: "
+                            + e.getClass().getSimpleName(),
+                    e);
+        }
+    }
+
+    /** Reads a folder from the reader's start day as a first sync would, leaving its cursor alone. */
+    private static void readWhole(
+            Store store, String folder, InboxConnection inbox, FolderReader reader, ContactSink sink)
+            throws IOException {
+        try {
+            reader.read((IMAPFolder) store.getFolder(folder), inbox.address(), Optional.empty(), sink);
+        } catch (MessagingException e) {
+            throw new IOException(
+                    "Reading inbox " + inbox.address() + " failed: "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
     }
 
@@ -153,10 +249,9 @@ public class InboxMailCollector {
         }
     }
 
-    private static FolderReader folderReader(EmailSettings settings) {
-        Instant countFrom = LocalDate.parse(settings.startDate().trim())
-                .atStartOfDay(REPORTING_ZONE)
-                .toInstant();
+    private static FolderReader folderReader(EmailSettings settings, String startDate) {
+        Instant countFrom =
+                LocalDate.parse(startDate.trim()).atStartOfDay(REPORTING_ZONE).toInstant();
         MailFlagRules rules = new MailFlagRules(settings.ownDomains(), settings.spamHeader(), settings.spamThreshold());
         return new FolderReader(rules, new MessageKeys(settings.hmacKey()), countFrom, settings.spamHeader());
     }

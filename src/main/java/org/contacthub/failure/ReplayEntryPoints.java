@@ -10,8 +10,9 @@ final class ReplayEntryPoints {
 
     static final String FORM_PAGES = "direct:replay-form-pages";
     static final String PHONE_FILE = "direct:replay-phone-file";
+    static final String INBOX_MAIL = "direct:replay-inbox-mail";
 
-    private static final Set<String> ALLOWED = Set.of(FORM_PAGES, PHONE_FILE);
+    private static final Set<String> ALLOWED = Set.of(FORM_PAGES, PHONE_FILE, INBOX_MAIL);
 
     private ReplayEntryPoints() {}
 
