@@ -41,7 +41,7 @@ final class BackfillRun {
         unitsTotal = units;
     }
 
-    /** One unit (a file, a page) is loaded; the fraction is how much of the whole is done now. */
+    /** One unit (a file, a page, an inbox folder) is loaded; the fraction is how much of the whole is done now. */
     synchronized void unitDone(RunResult result, double fraction) {
         unitsDone++;
         loaded += result.loaded();
@@ -101,8 +101,8 @@ final class BackfillRun {
      * @param source the source in the run log's terms
      * @param from the first day backfilled
      * @param state running, done or failed
-     * @param unitsDone files or pages loaded so far
-     * @param unitsTotal files to load in all; null when the source cannot tell in advance (forms)
+     * @param unitsDone files, pages or inbox folders loaded so far
+     * @param unitsTotal files or inbox folders to load in all; null when the source cannot tell in advance (forms)
      * @param percentDone how much of the whole is done, 0 to 100
      * @param loaded new contacts stored
      * @param duplicate contacts that were already stored

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.contacthub.email.InboxMailCollector;
 import org.contacthub.webform.FormPageCollector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,25 +27,23 @@ class Backfills {
 
     private final FormPageCollector forms;
     private final ArchivedCallFiles archive;
+    private final InboxMailCollector inboxes;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, BackfillRun> latest = new ConcurrentHashMap<>();
 
-    Backfills(FormPageCollector forms, ArchivedCallFiles archive) {
+    Backfills(FormPageCollector forms, ArchivedCallFiles archive, InboxMailCollector inboxes) {
         this.forms = forms;
         this.archive = archive;
+        this.inboxes = inboxes;
     }
 
     /** What became of a request to backfill a source. */
     enum Outcome {
         STARTED,
-        ALREADY_RUNNING,
-        NOT_SUPPORTED
+        ALREADY_RUNNING
     }
 
     synchronized Outcome start(ScheduledSource source, LocalDate from) {
-        if (source == ScheduledSource.EMAIL) {
-            return Outcome.NOT_SUPPORTED;
-        }
         BackfillRun current = latest.get(source.source());
         if (current != null && current.running()) {
             return Outcome.ALREADY_RUNNING;
@@ -71,7 +70,7 @@ class Backfills {
             switch (source) {
                 case WEBFORM -> backfillForms(from, run);
                 case PHONE -> archive.backfill(from, run);
-                default -> throw new IllegalStateException("No backfill for " + source.source());
+                case EMAIL -> backfillInboxes(from, run);
             }
             run.done();
             BackfillRun.BackfillProgress done = run.progress();
@@ -87,6 +86,22 @@ class Backfills {
             run.failed(e.getMessage());
             log.error("Backfill of {} from {} stopped: {}", source.source(), from, e.getMessage());
         }
+    }
+
+    /** Each folder of each inbox is one unit, so progress counts folders. */
+    private void backfillInboxes(LocalDate from, BackfillRun run) {
+        inboxes.backfill(from, run::total, (folder, result) -> {
+            BackfillRun.BackfillProgress before = run.progress();
+            run.unitDone(result, (before.unitsDone() + 1.0) / before.unitsTotal());
+            log.info(
+                    "Backfill of email from {}: inbox folder {} ({} of {}) loaded {}, duplicate {}",
+                    from,
+                    folder,
+                    before.unitsDone() + 1,
+                    before.unitsTotal(),
+                    result.loaded(),
+                    result.duplicate());
+        });
     }
 
     /** Forms say nothing of how many pages there are, so progress is how far the watermark has come. */

@@ -40,7 +40,7 @@ class OperationsApi {
         return backfills.all();
     }
 
-    /** 202 when started, 409 when one is running for the source, 501 for a source without backfill. */
+    /** 202 when started, 409 when one is running for the source. */
     @PostMapping("/sources/{source}/backfill")
     @PreAuthorize("hasRole('SUPPORT')")
     ResponseEntity<Map<String, String>> backfill(
@@ -56,7 +56,6 @@ class OperationsApi {
         return switch (outcome) {
             case STARTED -> HttpStatus.ACCEPTED;
             case ALREADY_RUNNING -> HttpStatus.CONFLICT;
-            case NOT_SUPPORTED -> HttpStatus.NOT_IMPLEMENTED;
         };
     }
 

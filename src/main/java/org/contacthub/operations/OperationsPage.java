@@ -65,7 +65,6 @@ class OperationsPage {
                 .map(outcome -> switch (outcome) {
                     case STARTED -> "Backfill of " + source + " from " + from + " started";
                     case ALREADY_RUNNING -> "A backfill of " + source + " is already running; not started again";
-                    case NOT_SUPPORTED -> "Backfill of " + source + " is not available";
                 })
                 .orElse("There is no scheduled source called " + source);
         redirect.addFlashAttribute("message", message);

@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.contacthub.email.InboxMailCollector;
 import org.contacthub.support.HubTestContext;
 import org.contacthub.support.SftpDrop;
 import org.contacthub.webform.FormPageCollector;
@@ -36,6 +39,9 @@ class BackfillTests {
 
     @Autowired
     private FormPageCollector formPages;
+
+    @Autowired
+    private InboxMailCollector inboxes;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -94,9 +100,26 @@ class BackfillTests {
     }
 
     @Test
-    void emailHasNoBackfill() {
-        assertThat(backfills.start(ScheduledSource.EMAIL, LocalDate.of(2025, 1, 1)))
-                .isEqualTo(Backfills.Outcome.NOT_SUPPORTED);
+    void backfillOfInboxesFromADayAddsNothingLeavesTheCursorsAndReachesDone() {
+        inboxes.collectAll();
+        long contacts = contacts("email");
+        List<Map<String, Object>> cursors = jdbc.queryForList("select * from email_folder_cursor order by inbox");
+
+        Backfills.Outcome outcome =
+                backfills.start(ScheduledSource.EMAIL, LocalDate.now().minusDays(60));
+        BackfillRun.BackfillProgress done = awaitEnd("email");
+
+        assertThat(contacts).isPositive();
+        assertThat(outcome).isEqualTo(Backfills.Outcome.STARTED);
+        assertThat(done.state()).isEqualTo(BackfillRun.State.DONE);
+        assertThat(done.unitsTotal()).isEqualTo(cursors.size());
+        assertThat(done.unitsDone()).isEqualTo(cursors.size());
+        assertThat(done.percentDone()).isEqualTo(100.0);
+        assertThat(done.loaded()).isZero();
+        assertThat(done.duplicate()).isEqualTo(contacts);
+        assertThat(contacts("email")).isEqualTo(contacts);
+        assertThat(jdbc.queryForList("select * from email_folder_cursor order by inbox"))
+                .isEqualTo(cursors);
     }
 
     private BackfillRun.BackfillProgress awaitEnd(String source) {
