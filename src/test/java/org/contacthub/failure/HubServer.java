@@ -28,6 +28,18 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class HubServer {
 
+    private static final String SEED_WEBFORM_FAILURE = """
+            insert into failed_message (source, message_key, route_id, entry_point, unit, error_type,
+                   error_message, payload, payload_type)
+            values ('webform', ?, 'collect-form-pages', 'direct:replay-form-pages', 'page', ?,
+                    'The page is not valid JSON', null, 'application/json') returning id""";
+
+    private static final String SEED_PHONE_FAILURE = """
+            insert into failed_message (source, message_key, route_id, entry_point, unit, error_type,
+                   error_message, payload, payload_type)
+            values ('phone', ?, 'collect-phone-files', 'direct:replay-phone-file', 'file', ?,
+                    'No phone layout matches', 'error/' || ?, 'file-reference') returning id""";
+
     static final WireMockServer formsApi = startFormsApi();
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -51,26 +63,11 @@ abstract class HubServer {
 
     /** A failed message as the webform channel keeps one, with a replay route that polls the forms API. */
     long seedWebformFailure(String key, String errorType) {
-        return jdbc.queryForObject("""
-                insert into failed_message (source, message_key, route_id, entry_point, unit, error_type,
-                       error_message, payload, payload_type)
-                values ('webform', ?, 'collect-form-pages', 'direct:replay-form-pages', 'page', ?,
-                        'The page is not valid JSON', null, 'application/json') returning id""",
-                Long.class,
-                key,
-                errorType);
+        return jdbc.queryForObject(SEED_WEBFORM_FAILURE, Long.class, key, errorType);
     }
 
     long seedPhoneFailure(String fileName, String errorType) {
-        return jdbc.queryForObject("""
-                insert into failed_message (source, message_key, route_id, entry_point, unit, error_type,
-                       error_message, payload, payload_type)
-                values ('phone', ?, 'collect-phone-files', 'direct:replay-phone-file', 'file', ?,
-                        'No phone layout matches', 'error/' || ?, 'file-reference') returning id""",
-                Long.class,
-                fileName,
-                errorType,
-                fileName);
+        return jdbc.queryForObject(SEED_PHONE_FAILURE, Long.class, fileName, errorType, fileName);
     }
 
     String status(long id) {

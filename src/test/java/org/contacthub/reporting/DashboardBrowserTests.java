@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.contacthub.support.HeadlessChromium;
 import org.contacthub.support.HubTestContext;
 import org.contacthub.support.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -23,13 +24,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -79,7 +76,7 @@ class DashboardBrowserTests {
             GeneratedHistory.write(database.dataSource(), TODAY.minusDays(430), TODAY.minusDays(1), TODAY);
             historyWritten = true;
         }
-        browser = chromium();
+        browser = HeadlessChromium.start();
     }
 
     @AfterEach
@@ -195,32 +192,5 @@ class DashboardBrowserTests {
 
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
-    }
-
-    private static WebDriver chromium() {
-        try {
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary("/usr/bin/chromium");
-            // Tables are in the HTML; waiting for every script and font only slows a loaded machine.
-            options.setPageLoadStrategy(PageLoadStrategy.EAGER);
-            options.addArguments(
-                    "--headless=new",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-dev-shm-usage",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                    "--window-size=1280,1500",
-                    "--user-data-dir=" + Files.createTempDirectory("chromium"));
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                    .usingAnyFreePort()
-                    .build();
-            return new ChromeDriver(service, options);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -57,8 +57,8 @@ class ReportingViewsTests {
             call(sink, "3", "2024-04-01T09:00:00Z", CallOutcome.ANSWERED, 5);
         });
 
-        List<Map<String, Object>> volumes = new VolumeQueries(jdbc)
-                .volumesByDay(LocalDate.parse("2024-03-01"), LocalDate.parse("2024-04-30"));
+        List<Map<String, Object>> volumes =
+                new VolumeQueries(jdbc).volumesByDay(LocalDate.parse("2024-03-01"), LocalDate.parse("2024-04-30"));
 
         assertThat(volumes)
                 .extracting(row -> row.get("day"), row -> row.get("department"), row -> row.get("contacts"))
