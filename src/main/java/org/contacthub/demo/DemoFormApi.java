@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * The embedded default's forms platform: the hub's submissions contract served on loopback,
  * paged with an opaque cursor and signed in to with an API key.
  */
-final class DemoFormApi implements AutoCloseable {
+public final class DemoFormApi implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
     private static final int MAX_LIMIT = 500;
@@ -94,7 +94,8 @@ final class DemoFormApi implements AutoCloseable {
         return index;
     }
 
-    private static Map<String, String> query(String raw) {
+    /** The decoded parameters of a request's query string; also used by the benchmark's larger forms API. */
+    public static Map<String, String> query(String raw) {
         Map<String, String> query = new HashMap<>();
         if (raw == null) {
             return query;
@@ -110,7 +111,8 @@ final class DemoFormApi implements AutoCloseable {
         return query;
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    /** Answers a request with a JSON body. */
+    public static void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);

@@ -3,14 +3,11 @@ package org.contacthub.bench;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
+import org.contacthub.demo.DemoFormApi;
 
 /**
  * The forms submissions contract (docs/webform-api.yaml) served on loopback from a fixed number of
@@ -50,10 +47,13 @@ final class BenchFormApi implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!API_KEY.equals(exchange.getRequestHeaders().getFirst("Api-Key"))) {
-                send(exchange, 401, "{\"error\":\"unauthorised\"}");
+                DemoFormApi.send(exchange, 401, "{\"error\":\"unauthorised\"}");
                 return;
             }
-            send(exchange, 200, page(query(exchange.getRequestURI().getRawQuery())));
+            DemoFormApi.send(
+                    exchange,
+                    200,
+                    page(DemoFormApi.query(exchange.getRequestURI().getRawQuery())));
         }
     }
 
@@ -84,28 +84,6 @@ final class BenchFormApi implements AutoCloseable {
     private int firstUpdatedSince(Instant since) {
         long seconds = since.getEpochSecond() - FIRST.getEpochSecond();
         return (int) Math.max(0, Math.min(submissions, seconds));
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new HashMap<>();
-        for (String pair : raw == null ? new String[0] : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                query.put(
-                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return query;
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     @Override

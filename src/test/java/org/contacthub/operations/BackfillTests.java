@@ -1,13 +1,9 @@
 package org.contacthub.operations;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.contacthub.email.InboxMailCollector;
+import org.contacthub.support.FormsApiStub;
 import org.contacthub.support.HubTestContext;
 import org.contacthub.support.SftpDrop;
 import org.contacthub.webform.FormPageCollector;
@@ -32,7 +29,7 @@ class BackfillTests {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final SftpDrop drop = SftpDrop.start();
-    private static final WireMockServer forms = startForms();
+    private static final WireMockServer forms = FormsApiStub.answering(page());
 
     @Autowired
     private Backfills backfills;
@@ -135,18 +132,6 @@ class BackfillTests {
     private long contacts(String source) {
         return jdbc.queryForObject(
                 "select coalesce(sum(loaded_count), 0) from collection_run where source = ?", Long.class, source);
-    }
-
-    private static WireMockServer startForms() {
-        WireMockServer server = new WireMockServer(
-                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-        server.stubFor(get(urlPathEqualTo("/submissions"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(page())));
-        return server;
     }
 
     private static String page() {

@@ -1,13 +1,9 @@
 package org.contacthub.operations;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.contacthub.ContactHubApplication;
+import org.contacthub.support.FormsApiStub;
 import org.contacthub.support.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +38,7 @@ class HubClusterTests {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final long PERIOD_MILLIS = 2000;
-    private static final WireMockServer forms = startForms();
+    private static final WireMockServer forms = FormsApiStub.answering(FormsApiStub.EMPTY_PAGE);
 
     private final TestPostgres.TestDatabase database = TestPostgres.newDatabase();
     private final JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
@@ -180,18 +177,6 @@ class HubClusterTests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static WireMockServer startForms() {
-        WireMockServer server = new WireMockServer(
-                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-        server.stubFor(get(urlPathEqualTo("/submissions"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"items\":[],\"hasMore\":false}")));
-        return server;
     }
 
     /**

@@ -1,13 +1,9 @@
 package org.contacthub.operations;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +12,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
+import org.contacthub.support.FormsApiStub;
 import org.contacthub.support.HubTestContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +34,7 @@ class RouteEditTests {
     private static final Path EXTRA =
             ROUTES.resolve("extra.yaml").toAbsolutePath().normalize();
     private static final String ORIGINAL = read(WEBFORM);
-    private static final WireMockServer forms = startForms();
+    private static final WireMockServer forms = FormsApiStub.answering(FormsApiStub.EMPTY_PAGE);
 
     @Autowired
     private RouteFiles routeFiles;
@@ -203,18 +200,6 @@ class RouteEditTests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static WireMockServer startForms() {
-        WireMockServer server = new WireMockServer(
-                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-        server.stubFor(get(urlPathEqualTo("/submissions"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"items\":[],\"hasMore\":false}")));
-        return server;
     }
 
     /** Where a piece of text first appears. */
