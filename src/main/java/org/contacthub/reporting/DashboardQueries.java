@@ -92,11 +92,15 @@ public class DashboardQueries {
 
              group by contact_point_name, contact_point, service order by received desc, contact_point""";
 
+    // Weeks and months in one pass over the aggregate: the grouping-set that leaves the week out is the month.
     private static final String SERIES = """
-            select date_trunc(:unit, reporting_day)::date as period_start, service, channel, sum(contacts) as contacts
+            select case when grouping(date_trunc('week', reporting_day)) = 0 then 'week' else 'month' end as grain,
+                   coalesce(date_trunc('week', reporting_day), date_trunc('month', reporting_day))::date as period_start,
+                   service, channel, sum(contacts) as contacts
               from report_contact_point_day
              where registered and reporting_day between :from and :to
-             group by 1, 2, 3""";
+             group by grouping sets ((date_trunc('week', reporting_day), service, channel),
+                                     (date_trunc('month', reporting_day), service, channel))""";
 
     private static final String FRESHNESS = """
             with recursive sources (source) as (
@@ -400,9 +404,33 @@ public class DashboardQueries {
      */
     public ReportTable highsAndLows(LocalDate today) {
         ReportingSettings.HighsAndLows config = settings.highsAndLows();
+        Map<String, LocalDate> starts = channelStarts();
+        List<Comparison> comparisons = List.of(
+                new Comparison(Grain.WEEK, Grain.WEEK.start(today).minusWeeks(1), config.baselineWeeks(), starts),
+                new Comparison(Grain.MONTH, Grain.MONTH.start(today).minusMonths(1), config.baselineMonths(), starts));
+        MapSqlParameterSource parameters = new MapSqlParameterSource(
+                        "from",
+                        comparisons.stream()
+                                .map(Comparison::first)
+                                .min(Comparator.naturalOrder())
+                                .orElseThrow())
+                .addValue(
+                        "to",
+                        comparisons.stream()
+                                .map(Comparison::last)
+                                .max(Comparator.naturalOrder())
+                                .orElseThrow());
+        jdbc.query(SERIES, parameters, rs -> {
+            Comparison comparison = rs.getString("grain").equals("week") ? comparisons.get(0) : comparisons.get(1);
+            comparison.add(
+                    rs.getObject("period_start", LocalDate.class),
+                    List.of(rs.getString("service"), rs.getString("channel")),
+                    rs.getLong("contacts"));
+        });
         List<Row> rows = new ArrayList<>();
-        rows.addAll(flagged(Grain.WEEK, Grain.WEEK.start(today).minusWeeks(1), config.baselineWeeks()));
-        rows.addAll(flagged(Grain.MONTH, Grain.MONTH.start(today).minusMonths(1), config.baselineMonths()));
+        for (Comparison comparison : comparisons) {
+            rows.addAll(comparison.flagged(config.thresholds()));
+        }
         return new ReportTable(
                 "highs-and-lows",
                 "Highs and lows",
@@ -421,27 +449,51 @@ public class DashboardQueries {
                 rows);
     }
 
-    private List<Row> flagged(Grain grain, LocalDate latest, int baselinePeriods) {
-        LocalDate yearAgo = grain == Grain.WEEK ? latest.minusWeeks(52) : latest.minusMonths(12);
-        LocalDate first = grain == Grain.WEEK
-                ? latest.minusWeeks(Math.max(52, baselinePeriods))
-                : latest.minusMonths(Math.max(12, baselinePeriods));
-        Map<List<String>, Map<LocalDate, Long>> series = new LinkedHashMap<>();
-        MapSqlParameterSource parameters = new MapSqlParameterSource("unit", grain.unit())
-                .addValue("from", first)
-                .addValue("to", grain.end(latest));
-        jdbc.query(SERIES, parameters, rs -> {
-            series.computeIfAbsent(List.of(rs.getString("service"), rs.getString("channel")), k -> new HashMap<>())
-                    .put(rs.getObject(1, LocalDate.class), rs.getLong("contacts"));
-        });
-        PeriodSeries periods = new PeriodSeries(grain, latest, baselinePeriods, yearAgo, channelStarts());
-        List<Row> rows = new ArrayList<>();
-        series.forEach((key, counts) -> periods.compare(
-                        key.get(1), counts, settings.highsAndLows().thresholds())
-                .filter(d -> d.flag() != Deviation.Flag.NORMAL)
-                .ifPresent(d -> rows.add(Row.of(deviationCells(grain, latest, key, d)))));
-        rows.sort(Comparator.comparing(row -> -Math.abs(sizeOf(row))));
-        return rows;
+    /**
+     * One grain's side of the highs and lows: the counts by service and channel of the periods from the
+     * year-earlier or first baseline period to the latest, and the unusual ones among them.
+     */
+    private static final class Comparison {
+        private final Grain grain;
+        private final LocalDate latest;
+        private final LocalDate first;
+        private final PeriodSeries periods;
+        private final Map<List<String>, Map<LocalDate, Long>> series = new LinkedHashMap<>();
+
+        Comparison(Grain grain, LocalDate latest, int baselinePeriods, Map<String, LocalDate> starts) {
+            this.grain = grain;
+            this.latest = latest;
+            LocalDate yearAgo = grain == Grain.WEEK ? latest.minusWeeks(52) : latest.minusMonths(12);
+            this.first = grain == Grain.WEEK
+                    ? latest.minusWeeks(Math.max(52, baselinePeriods))
+                    : latest.minusMonths(Math.max(12, baselinePeriods));
+            this.periods = new PeriodSeries(grain, latest, baselinePeriods, yearAgo, starts);
+        }
+
+        LocalDate first() {
+            return first;
+        }
+
+        LocalDate last() {
+            return grain.end(latest);
+        }
+
+        /** Counts one period; a period outside this grain's range came from the other grain's wider one. */
+        void add(LocalDate periodStart, List<String> serviceAndChannel, long contacts) {
+            if (!periodStart.isBefore(first) && !periodStart.isAfter(latest)) {
+                series.computeIfAbsent(serviceAndChannel, key -> new HashMap<>())
+                        .put(periodStart, contacts);
+            }
+        }
+
+        List<Row> flagged(Deviation.Thresholds thresholds) {
+            List<Row> rows = new ArrayList<>();
+            series.forEach((key, counts) -> periods.compare(key.get(1), counts, thresholds)
+                    .filter(d -> d.flag() != Deviation.Flag.NORMAL)
+                    .ifPresent(d -> rows.add(Row.of(deviationCells(grain, latest, key, d)))));
+            rows.sort(Comparator.comparing(row -> -Math.abs(sizeOf(row))));
+            return rows;
+        }
     }
 
     private static double sizeOf(Row row) {

@@ -248,6 +248,45 @@ class ReportingViewsTests {
         assertThat(points.rows().get(0).link()).contains("channel=phone", "point=%2B441632960050");
     }
 
+    @Test
+    void flagsAWeekAndAMonthFarAboveTheirBaselines() {
+        LocalDate latestWeek = LocalDate.parse("2025-06-09");
+        loader.load("phone", "weeks.csv", sink -> {
+            callsInWeekOf(sink, LocalDate.parse("2024-06-10"), 10);
+            for (int back = 1; back <= 12; back++) {
+                callsInWeekOf(sink, latestWeek.minusWeeks(back), back % 2 == 1 ? 10 : 12);
+            }
+            callsInWeekOf(sink, latestWeek, 40);
+        });
+
+        List<Map<String, Object>> flagged =
+                queries.highsAndLows(LocalDate.parse("2025-06-18")).asMaps();
+
+        assertThat(flagged)
+                .extracting(
+                        row -> row.get("period"),
+                        row -> row.get("period_start"),
+                        row -> row.get("service"),
+                        row -> row.get("contacts"),
+                        row -> row.get("year_ago"),
+                        row -> row.get("flag"))
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("Week", latestWeek, "Waste Services", 40L, 10L, "High"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Month", LocalDate.parse("2025-05-01"), "Waste Services", 44L, null, "High"));
+        assertThat(flagged.stream().filter(row -> row.get("period").equals("Week")))
+                .singleElement()
+                .satisfies(week -> assertThat(week).containsEntry("baseline_mean", 11.0));
+    }
+
+    /** {@code count} answered calls on the Tuesday of the week starting {@code monday}, a minute apart. */
+    private static void callsInWeekOf(ContactSink sink, LocalDate monday, int count) {
+        for (int i = 0; i < count; i++) {
+            String at = monday.plusDays(1) + "T10:" + String.format("%02d", i) + ":00Z";
+            call(sink, monday + "-" + i, at, CallOutcome.ANSWERED, 5);
+        }
+    }
+
     private void mixedCalls(ContactSink sink) {
         call(sink, "1", "2025-03-03T10:00:00Z", CallOutcome.ANSWERED, 10);
         call(sink, "2", "2025-03-03T23:30:00Z", CallOutcome.ABANDONED, 40);
