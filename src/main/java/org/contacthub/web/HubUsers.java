@@ -1,5 +1,6 @@
 package org.contacthub.web;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -8,12 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * hashes written as {@code {bcrypt}$2a$...}; a plain password is never accepted.
  *
  * @param users each user's name, hashed password and roles (VIEWER, SUPPORT, ADMIN)
+ * @param rememberPasswordFor how long a user's correct password is remembered, so that API calls within
+ *     it skip the bcrypt check; five minutes unless set, zero to check every request
  */
 @ConfigurationProperties("contacthub.security")
-record HubUsers(List<HubUser> users) {
+record HubUsers(List<HubUser> users, Duration rememberPasswordFor) {
 
     HubUsers {
         users = users == null ? List.of() : List.copyOf(users);
+        rememberPasswordFor = rememberPasswordFor == null ? Duration.ofMinutes(5) : rememberPasswordFor;
         users.forEach(HubUser::requireHash);
     }
 

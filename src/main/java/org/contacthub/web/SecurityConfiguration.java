@@ -1,5 +1,6 @@
 package org.contacthub.web;
 
+import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -91,8 +92,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(HubUsers configured) {
+        return new RecentlyVerifiedPasswords(
+                PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                configured.rememberPasswordFor(),
+                Clock.systemUTC());
     }
 
     /** Users from {@code contacthub.security.users}; passwords are stored hashed ({@code {bcrypt}...}). */

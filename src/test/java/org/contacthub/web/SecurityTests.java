@@ -54,6 +54,19 @@ class SecurityTests {
     }
 
     @Test
+    void refusesAWrongPasswordRightAfterTheRememberedRightOne() throws Exception {
+        assertThat(get("/api/runs", "viewer").statusCode()).isEqualTo(200);
+
+        HttpRequest wrong = request("/api/runs")
+                .header("Authorization", basic("viewer", "viewer-but-wrong"))
+                .build();
+
+        assertThat(http.send(wrong, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(401);
+        assertThat(get("/api/runs", "viewer").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void keepsTheActuatorBeyondHealthForAdmins() throws Exception {
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/prometheus", "viewer").statusCode()).isEqualTo(403);
