@@ -22,6 +22,7 @@ import org.contacthub.load.ContactSink;
 import org.contacthub.load.MailFlags;
 import org.contacthub.load.Rejection;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,6 +96,9 @@ final class FolderReader {
             folder.fetch(batch, profile);
             for (Message message : batch) {
                 highest = Math.max(highest, emit(folder, inbox, uidValidity, message, sink));
+                // The folder keeps every message it has handed out until it closes; dropping the fetched
+                // headers once counted keeps a first sync of a large inbox from holding them all.
+                ((IMAPMessage) message).invalidateHeaders();
             }
         }
         log.debug("Read {} messages of folder {} of inbox {}", candidates.length, folder.getFullName(), inbox);

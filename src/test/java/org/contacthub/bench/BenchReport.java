@@ -230,8 +230,9 @@ final class BenchReport {
                         count(mail.firstSyncBytes()),
                         count(mail.loaded())))
                 .append(row("no change", seconds(mail.noChangeSeconds()) + " s", count(mail.noChangeBytes()), "0"))
-                .append("\nGreenMail on loopback, behind a relay that counts bytes; login and folder opening are")
-                .append(" included.\n");
+                .append("\n")
+                .append(mail.server())
+                .append(" on loopback, behind a relay that counts bytes; login and folder opening are included.\n");
     }
 
     private void forms(StringBuilder out) {

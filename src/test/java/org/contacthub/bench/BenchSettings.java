@@ -11,6 +11,7 @@ import java.util.List;
  * @param hubHeap the heap the hub under load is given, as a JVM -Xmx value
  * @param history the contacts of generated history the dashboard queries run over; zero skips them
  * @param messages the messages in the benchmark inbox; zero skips the email channel
+ * @param imap the IMAP server holding that inbox: auto, dovecot or greenmail
  * @param submissions the submissions the forms API serves; zero skips the webform channel
  * @param querySamples timed runs of each dashboard query, after warm-up runs
  * @param dbUrl a scratch PostgreSQL database to use instead of the embedded one; it is emptied
@@ -20,6 +21,7 @@ record BenchSettings(
         String hubHeap,
         long history,
         int messages,
+        String imap,
         int submissions,
         int querySamples,
         String dbUrl,
@@ -37,6 +39,7 @@ record BenchSettings(
                 System.getProperty("benchmark.heap", "256m"),
                 Long.getLong("benchmark.history", 10_000_000L),
                 Integer.getInteger("benchmark.messages", 50_000),
+                System.getProperty("benchmark.imap", "auto"),
                 Integer.getInteger("benchmark.submissions", 100_000),
                 Integer.getInteger("benchmark.samples", 30),
                 System.getProperty("benchmark.db.url", ""),

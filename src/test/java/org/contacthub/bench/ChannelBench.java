@@ -46,7 +46,7 @@ final class ChannelBench {
     ChannelFigures run() throws Exception {
         BenchDatabase database = BenchDatabase.fresh(settings);
         ChannelFigures figures = new ChannelFigures();
-        try (BenchInbox inbox = BenchInbox.start(settings.messages());
+        try (BenchInbox inbox = BenchInbox.start(settings.imap(), settings.messages());
                 CountingProxy imap = CountingProxy.start(inbox.port());
                 BenchFormApi forms = BenchFormApi.start(settings.submissions());
                 ConfigurableApplicationContext hub = startHub(database, imap, forms)) {
@@ -55,7 +55,10 @@ final class ChannelBench {
                 figures.dashboard = dashboard(database, hub);
             }
             if (settings.messages() > 0) {
-                measure("email", figures, () -> figures.mail = mail(hub.getBean(InboxMailCollector.class), imap));
+                measure(
+                        "email",
+                        figures,
+                        () -> figures.mail = mail(hub.getBean(InboxMailCollector.class), inbox, imap));
             }
             if (settings.submissions() > 0) {
                 measure("webforms", figures, () -> figures.forms = forms(hub.getBean(FormPageCollector.class)));
@@ -101,7 +104,7 @@ final class ChannelBench {
         return new ChannelFigures.Dashboard(settings.history(), generateSeconds, timings);
     }
 
-    private ChannelFigures.Mail mail(InboxMailCollector collector, CountingProxy imap) {
+    private ChannelFigures.Mail mail(InboxMailCollector collector, BenchInbox inbox, CountingProxy imap) {
         imap.reset();
         long start = System.nanoTime();
         List<RunResult> first = collector.collectAll();
@@ -119,7 +122,13 @@ final class ChannelBench {
         }
         long loaded = first.stream().mapToLong(RunResult::loaded).sum();
         return new ChannelFigures.Mail(
-                settings.messages(), loaded, firstSeconds, firstBytes, againSeconds, imap.bytesToClient());
+                inbox.server(),
+                settings.messages(),
+                loaded,
+                firstSeconds,
+                firstBytes,
+                againSeconds,
+                imap.bytesToClient());
     }
 
     private ChannelFigures.Forms forms(FormPageCollector collector) {

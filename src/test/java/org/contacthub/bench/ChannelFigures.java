@@ -12,10 +12,12 @@ final class ChannelFigures {
     /**
      * A first sync and a no-change poll of one large inbox.
      *
+     * @param server the IMAP server that held the inbox
      * @param firstSyncBytes bytes the IMAP server sent during the first sync, login included
      * @param noChangeBytes bytes the IMAP server sent during a poll that found nothing new
      */
     record Mail(
+            String server,
             int messages,
             long loaded,
             double firstSyncSeconds,
