@@ -1,6 +1,7 @@
 package org.contacthub.failure;
 
 import org.apache.camel.Exchange;
+import org.contacthub.load.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -75,7 +76,7 @@ public class FailedMessages {
                 "Route {} failed for {} {} after its retries and kept it as a failed message: {}",
                 routeId,
                 input.unit(),
-                input.messageKey(),
+                LogText.safe(input.messageKey()),
                 errorType);
     }
 

@@ -71,7 +71,7 @@ public class ContactLoader implements ApplicationEventPublisherAware {
                     "Collection run {} of {} {} succeeded in {} ms: read {}, loaded {}, duplicate {}, rejected {}",
                     runId,
                     source,
-                    sourceRef,
+                    LogText.safe(sourceRef),
                     took.toMillis(),
                     result.read(),
                     result.loaded(),
@@ -132,7 +132,12 @@ public class ContactLoader implements ApplicationEventPublisherAware {
     }
 
     private void failRun(long runId, String source, String sourceRef, String reason) {
-        log.error("Collection run {} of {} {} failed, nothing was kept: {}", runId, source, sourceRef, reason);
+        log.error(
+                "Collection run {} of {} {} failed, nothing was kept: {}",
+                runId,
+                source,
+                LogText.safe(sourceRef),
+                LogText.safe(reason));
         runs.fail(runId, reason);
     }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Vector;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.contacthub.load.LogText;
 import org.contacthub.load.RunResult;
 import org.contacthub.phone.CallFileCollector;
 import org.slf4j.Logger;
@@ -74,7 +75,7 @@ class ArchivedCallFiles {
             run.unitDone(result, (run.progress().unitsDone() + 1.0) / total);
             log.info(
                     "Backfill of phone: archived file {} ({} of {}) loaded {}, duplicate {}",
-                    name,
+                    LogText.safe(name),
                     run.progress().unitsDone(),
                     total,
                     result.loaded(),
