@@ -26,9 +26,12 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(@Value("${contacthub.data-folder}") Path dataFolder) throws IOException {
         Path directory = dataFolder.resolve("postgres").toAbsolutePath();
         Files.createDirectories(directory);
+        // Spring stops it after everything that uses it; the library's own shutdown hook would race the
+        // context's close and pull the database from under Quartz and the loader as they stop.
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL is running on port {} with data in {}", postgres.getPort(), directory);
         return postgres;

@@ -17,6 +17,7 @@ import org.contacthub.demo.DemoCallFiles;
 import org.contacthub.load.ContactLoader;
 import org.contacthub.load.LoadObserver;
 import org.contacthub.support.SftpDrop;
+import org.contacthub.support.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +53,8 @@ class PhoneDatabaseOutageTests {
     @AfterAll
     static void stopServers() throws IOException {
         drop.close();
-        postgres.close();
+        // The context stays cached until the JVM exits and must close while its database still answers.
+        TestPostgres.stopAtExit(postgres);
     }
 
     @Test
@@ -61,8 +63,8 @@ class PhoneDatabaseOutageTests {
         loader.observe((runId, rowsSoFar) -> stopDatabaseOnce(stopped));
         Path file = Files.createTempFile("canonical", ".csv");
         DemoCallFiles.writeCanonical(file, List.of("+441632960001", "+441632960010"), ROWS, 7L);
-
         drop.put(file, "canonical-outage.csv");
+        Files.delete(file);
         assertThat(stopped.await(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(drop.drop("canonical-outage.csv")).exists();
@@ -94,8 +96,10 @@ class PhoneDatabaseOutageTests {
 
     private static EmbeddedPostgres startPostgres(int port) {
         try {
-            EmbeddedPostgres.Builder builder =
-                    EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false);
             return (port == 0 ? builder : builder.setPort(port)).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

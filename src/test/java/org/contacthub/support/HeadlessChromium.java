@@ -41,9 +41,11 @@ public final class HeadlessChromium {
         return new ChromeDriver(driver, options);
     }
 
+    /** A new profile under target/, so that the next clean build removes it rather than it piling up in /tmp. */
     private static Path freshProfile() {
         try {
-            return Files.createTempDirectory("chromium");
+            Path profiles = Files.createDirectories(Path.of("target", "chromium-profiles"));
+            return Files.createTempDirectory(profiles, "profile").toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

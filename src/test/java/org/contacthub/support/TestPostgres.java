@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -18,6 +20,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class TestPostgres {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final String SPRING_SHUTDOWN_HOOK = "SpringApplicationShutdownHook";
+    private static final Duration SPRING_SHUTDOWN_WAIT = Duration.ofSeconds(60);
 
     private static EmbeddedPostgres server;
 
@@ -45,26 +49,59 @@ public final class TestPostgres {
     private static synchronized EmbeddedPostgres shared() {
         if (server == null) {
             server = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::stopShared));
+            stopAtExit(server);
         }
         return server;
     }
 
-    /** Starts a server of its own, for a test that needs to stop and restart PostgreSQL. */
+    /** Starts a server of its own, for a test that needs to stop and restart PostgreSQL; the caller stops it. */
     public static EmbeddedPostgres start() {
         try {
-            return EmbeddedPostgres.builder().start();
+            // Stopped by stopAtExit, after the Spring contexts, rather than by the library's own shutdown hook.
+            return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the test PostgreSQL", e);
         }
     }
 
-    private static void stopShared() {
+    /**
+     * Stops a server when the JVM exits, once the Spring test contexts are closed. The JVM runs shutdown hooks
+     * side by side: stopping PostgreSQL under contexts that are still closing left their Quartz job stores
+     * waiting on the connection pool, and surefire then killed the JVM after its own 30 s. A test that stops a
+     * server of its own in {@code @AfterAll} has the same problem, since its context stays cached until exit.
+     */
+    public static void stopAtExit(EmbeddedPostgres postgres) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(postgres), "stop-test-postgres"));
+    }
+
+    private static void stopAfterSpring(EmbeddedPostgres postgres) {
         try {
-            server.close();
+            Optional<Thread> springHook = springShutdownHook();
+            if (springHook.isPresent()) {
+                springHook.get().join(SPRING_SHUTDOWN_WAIT.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Spring's shutdown hook, which the JVM may start a moment after this one; empty if no context ran. */
+    private static Optional<Thread> springShutdownHook() throws InterruptedException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Optional<Thread> hook = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().equals(SPRING_SHUTDOWN_HOOK))
+                    .findFirst();
+            if (hook.isPresent()) {
+                return hook;
+            }
+            Thread.sleep(50);
+        }
+        return Optional.empty();
     }
 
     /**
