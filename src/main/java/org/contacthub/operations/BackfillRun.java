@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.BiConsumer;
 import org.contacthub.load.RunResult;
 
-/** The progress of one backfill, updated by its worker and read by the page and the API. */
+/**
+ * The progress of one backfill, kept by its worker; each change is handed to a listener, which stores it
+ * for every hub's page and API to read.
+ */
 final class BackfillRun {
 
     /** Where a backfill is. */
@@ -18,7 +22,9 @@ final class BackfillRun {
 
     private final String source;
     private final LocalDate from;
+    private final String hub;
     private final Clock clock;
+    private final BiConsumer<BackfillProgress, Double> changed;
     private final Instant startedAt;
     private State state = State.RUNNING;
     private long unitsDone;
@@ -30,15 +36,22 @@ final class BackfillRun {
     private Instant endedAt;
     private String problem;
 
-    BackfillRun(String source, LocalDate from, Clock clock) {
+    /**
+     * @param hub the hub doing the work
+     * @param changed told the progress and the exact fraction done after every change
+     */
+    BackfillRun(String source, LocalDate from, String hub, Clock clock, BiConsumer<BackfillProgress, Double> changed) {
         this.source = source;
         this.from = from;
+        this.hub = hub;
         this.clock = clock;
+        this.changed = changed;
         this.startedAt = clock.instant();
     }
 
     synchronized void total(long units) {
         unitsTotal = units;
+        changed.accept(progress(), fractionDone);
     }
 
     /** One unit (a file, a page, an inbox folder) is loaded; the fraction is how much of the whole is done now. */
@@ -48,18 +61,21 @@ final class BackfillRun {
         duplicate += result.duplicate();
         rejected += result.rejected();
         fractionDone = Math.max(fractionDone, Math.min(1.0, fraction));
+        changed.accept(progress(), fractionDone);
     }
 
     synchronized void done() {
         state = State.DONE;
         fractionDone = 1.0;
         endedAt = clock.instant();
+        changed.accept(progress(), fractionDone);
     }
 
     synchronized void failed(String reason) {
         state = State.FAILED;
         problem = reason;
         endedAt = clock.instant();
+        changed.accept(progress(), fractionDone);
     }
 
     synchronized boolean running() {
@@ -71,28 +87,34 @@ final class BackfillRun {
                 source,
                 from,
                 state,
+                hub,
                 unitsDone,
                 unitsTotal < 0 ? null : unitsTotal,
-                Math.round(fractionDone * 1000) / 10.0,
+                percent(fractionDone),
                 loaded,
                 duplicate,
                 rejected,
                 startedAt,
                 endedAt,
-                secondsLeft(),
+                secondsLeft(state, fractionDone, startedAt, clock.instant()),
                 problem);
     }
 
-    /** Time so far scaled by what is left; unknown until something is done. */
-    private Long secondsLeft() {
+    /** A fraction done as a percentage to one decimal place. */
+    static double percent(double fraction) {
+        return Math.round(fraction * 1000) / 10.0;
+    }
+
+    /** Time so far scaled by what is left; zero once ended, unknown until something is done. */
+    static Long secondsLeft(State state, double fraction, Instant startedAt, Instant now) {
         if (state != State.RUNNING) {
             return 0L;
         }
-        if (fractionDone <= 0) {
+        if (fraction <= 0) {
             return null;
         }
-        long elapsed = Duration.between(startedAt, clock.instant()).toSeconds();
-        return Math.round(elapsed * (1 - fractionDone) / fractionDone);
+        long elapsed = Duration.between(startedAt, now).toSeconds();
+        return Math.round(elapsed * (1 - fraction) / fraction);
     }
 
     /**
@@ -101,6 +123,7 @@ final class BackfillRun {
      * @param source the source in the run log's terms
      * @param from the first day backfilled
      * @param state running, done or failed
+     * @param hub the hub doing the work, as process id @ host
      * @param unitsDone files, pages or inbox folders loaded so far
      * @param unitsTotal files or inbox folders to load in all; null when the source cannot tell in advance (forms)
      * @param percentDone how much of the whole is done, 0 to 100
@@ -116,6 +139,7 @@ final class BackfillRun {
             String source,
             LocalDate from,
             State state,
+            String hub,
             long unitsDone,
             Long unitsTotal,
             double percentDone,
@@ -125,5 +149,25 @@ final class BackfillRun {
             Instant startedAt,
             Instant endedAt,
             Long secondsLeft,
-            String problem) {}
+            String problem) {
+
+        /** The same progress with its estimate of the time left worked out at {@code now}. */
+        BackfillProgress estimatedAt(double fraction, Instant now) {
+            return new BackfillProgress(
+                    source,
+                    from,
+                    state,
+                    hub,
+                    unitsDone,
+                    unitsTotal,
+                    percentDone,
+                    loaded,
+                    duplicate,
+                    rejected,
+                    startedAt,
+                    endedAt,
+                    BackfillRun.secondsLeft(state, fraction, startedAt, now),
+                    problem);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package org.contacthub.operations;
 
+import jakarta.annotation.PreDestroy;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,34 +9,63 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.contacthub.email.InboxMailCollector;
+import org.contacthub.load.LogText;
 import org.contacthub.webform.FormPageCollector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Collects a source again from a given day, in the background and one at a time per source, without
- * double counting: every unit goes through the channel's own loader, whose natural keys make
- * anything already stored a duplicate. Progress lives on the hub that runs the backfill.
+ * Collects a source again from a given day, in the background and one at a time per source across the
+ * cluster, without double counting: every unit goes through the channel's own loader, whose natural keys
+ * make anything already stored a duplicate. Progress is stored in backfill_run, so every hub shows it.
  */
 @Component
 class Backfills {
 
     private static final Logger log = LoggerFactory.getLogger(Backfills.class);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
     private final FormPageCollector forms;
     private final ArchivedCallFiles archive;
     private final InboxMailCollector inboxes;
+    private final BackfillStore store;
+    private final Duration staleAfter;
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, BackfillRun> latest = new ConcurrentHashMap<>();
+    private final String hub = ManagementFactory.getRuntimeMXBean().getName();
+    private final Set<Long> mine = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "backfill-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    Backfills(FormPageCollector forms, ArchivedCallFiles archive, InboxMailCollector inboxes) {
+    /**
+     * @param staleAfter how long a running backfill may go without progress or heartbeat before the next
+     *     start of its source takes it for left behind by a stopped hub
+     */
+    Backfills(
+            FormPageCollector forms,
+            ArchivedCallFiles archive,
+            InboxMailCollector inboxes,
+            BackfillStore store,
+            @Value("${contacthub.operations.backfill-stale-after:5m}") Duration staleAfter) {
         this.forms = forms;
         this.archive = archive;
         this.inboxes = inboxes;
+        this.store = store;
+        this.staleAfter = staleAfter;
+        long every = HEARTBEAT.toMillis();
+        heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** What became of a request to backfill a source. */
@@ -44,28 +75,58 @@ class Backfills {
     }
 
     synchronized Outcome start(ScheduledSource source, LocalDate from) {
-        BackfillRun current = latest.get(source.source());
-        if (current != null && current.running()) {
+        Instant now = clock.instant();
+        int abandoned = store.abandonStale(source.source(), now.minus(staleAfter), now);
+        if (abandoned > 0) {
+            log.warn("A backfill of {} had made no progress for {} and was marked failed", source.source(), staleAfter);
+        }
+        Optional<Long> claimed = store.claim(source.source(), from, hub, now);
+        if (claimed.isEmpty()) {
             return Outcome.ALREADY_RUNNING;
         }
-        BackfillRun run = new BackfillRun(source.source(), from, clock);
-        latest.put(source.source(), run);
-        Thread worker = new Thread(() -> work(source, from, run), "backfill-" + source.source());
+        long id = claimed.get();
+        mine.add(id);
+        BackfillRun run = new BackfillRun(
+                source.source(), from, hub, clock, (progress, fraction) -> keep(id, progress, fraction));
+        Thread worker = new Thread(() -> work(source, from, run, id), "backfill-" + source.source());
         worker.setDaemon(true);
         worker.start();
         log.info("Backfill of {} from {} started", source.source(), from);
         return Outcome.STARTED;
     }
 
-    /** The latest backfill of each source, running or finished. */
+    /** The latest backfill of each source, running or finished, on whichever hub. */
     List<BackfillRun.BackfillProgress> all() {
-        return latest.values().stream()
-                .map(BackfillRun::progress)
+        Instant now = clock.instant();
+        return store.latest().stream()
+                .map(stored -> stored.progress().estimatedAt(stored.fraction(), now))
                 .sorted(Comparator.comparing(BackfillRun.BackfillProgress::source))
                 .toList();
     }
 
-    private void work(ScheduledSource source, LocalDate from, BackfillRun run) {
+    @PreDestroy
+    void stopHeartbeat() {
+        heartbeat.shutdownNow();
+    }
+
+    /** Stores a change; a database that is away costs the page a step of progress, never the backfill. */
+    private void keep(long id, BackfillRun.BackfillProgress progress, double fraction) {
+        try {
+            store.save(id, progress, fraction, clock.instant());
+        } catch (DataAccessException e) {
+            log.warn("Progress of the {} backfill could not be stored: {}", progress.source(), e.getMessage());
+        }
+    }
+
+    private void beat() {
+        try {
+            store.heartbeat(List.copyOf(mine), clock.instant());
+        } catch (DataAccessException e) {
+            log.warn("The backfill heartbeat could not be stored: {}", e.getMessage());
+        }
+    }
+
+    private void work(ScheduledSource source, LocalDate from, BackfillRun run, long id) {
         try {
             switch (source) {
                 case WEBFORM -> backfillForms(from, run);
@@ -84,7 +145,9 @@ class Backfills {
                     done.rejected());
         } catch (RuntimeException e) {
             run.failed(e.getMessage());
-            log.error("Backfill of {} from {} stopped: {}", source.source(), from, e.getMessage());
+            log.error("Backfill of {} from {} stopped: {}", source.source(), from, LogText.safe(e.getMessage()));
+        } finally {
+            mine.remove(id);
         }
     }
 

@@ -119,6 +119,45 @@ class BackfillTests {
                 .isEqualTo(cursors);
     }
 
+    @Test
+    void refusesASecondBackfillOfASourceThatAnotherHubIsRunning() {
+        jdbc.update("""
+                insert into backfill_run (source, from_day, state, hub, units_done, started_at, updated_at)
+                values ('webform', '2025-01-01', 'running', '4242@other-hub', 3, now(), now())""");
+
+        Backfills.Outcome outcome = backfills.start(ScheduledSource.WEBFORM, LocalDate.of(2024, 1, 1));
+
+        assertThat(outcome).isEqualTo(Backfills.Outcome.ALREADY_RUNNING);
+        assertThat(backfills.all())
+                .filteredOn(each -> each.source().equals("webform"))
+                .singleElement()
+                .satisfies(shown -> {
+                    assertThat(shown.hub()).isEqualTo("4242@other-hub");
+                    assertThat(shown.state()).isEqualTo(BackfillRun.State.RUNNING);
+                    assertThat(shown.unitsDone()).isEqualTo(3);
+                });
+        jdbc.update("delete from backfill_run where source = 'webform'");
+    }
+
+    @Test
+    void marksABackfillLeftByAStoppedHubFailedAndStartsAgain() {
+        jdbc.update("""
+                insert into backfill_run (source, from_day, state, hub, started_at, updated_at)
+                values ('webform', '2025-01-01', 'running', '4242@stopped-hub', now() - interval '1 hour',
+                        now() - interval '10 minutes')""");
+
+        Backfills.Outcome outcome = backfills.start(ScheduledSource.WEBFORM, LocalDate.of(2024, 1, 1));
+        BackfillRun.BackfillProgress done = awaitEnd("webform");
+
+        assertThat(outcome).isEqualTo(Backfills.Outcome.STARTED);
+        assertThat(done.state()).isEqualTo(BackfillRun.State.DONE);
+        assertThat(done.hub()).isNotEqualTo("4242@stopped-hub");
+        assertThat(jdbc.queryForMap("select state, problem from backfill_run where hub = '4242@stopped-hub'"))
+                .containsEntry("state", "failed")
+                .satisfies(
+                        left -> assertThat((String) left.get("problem")).contains("4242@stopped-hub", "no progress"));
+    }
+
     private BackfillRun.BackfillProgress awaitEnd(String source) {
         return await().atMost(WAIT)
                 .until(
