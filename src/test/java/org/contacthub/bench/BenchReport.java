@@ -1,6 +1,7 @@
 package org.contacthub.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +27,7 @@ final class BenchReport {
     private static final double MB = 1024 * 1024;
 
     private final BenchSettings settings;
+    private final double loadAtStart = loadAverage();
     private final List<PhoneLoadFigures> loads = new ArrayList<>();
     private ChannelFigures channels = new ChannelFigures();
     private String postgres = "unknown";
@@ -90,8 +92,12 @@ final class BenchReport {
                 .append(settings.embeddedDatabase() ? " (embedded)" : " (given)")
                 .append(", hub heap -Xmx")
                 .append(settings.hubHeap())
-                .append(".\nThe machine was shared with other builds while this ran: read the figures as ratios")
-                .append(" against the same-run baseline, not as promises.\n\n")
+                .append(".\nSystem load average (1 min) ")
+                .append(String.format(Locale.ROOT, "%.1f", loadAtStart))
+                .append(" when the run started and ")
+                .append(String.format(Locale.ROOT, "%.1f", loadAverage()))
+                .append(" when it ended. Developers' machines are shared: read the figures as ratios against")
+                .append(" the same-run baseline, not as promises.\n\n")
                 .append("```\nmvn -Pbenchmark test -Dbenchmark.rows=")
                 .append(
                         settings.fileRows().isEmpty()
@@ -284,5 +290,10 @@ final class BenchReport {
 
     private static String format(String pattern, Object... values) {
         return String.format(Locale.ROOT, pattern, values);
+    }
+
+    /** The operating system's one-minute load average, or -1 where it cannot tell. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }
