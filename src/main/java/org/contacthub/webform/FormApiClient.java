@@ -98,7 +98,10 @@ final class FormApiClient {
                 tries,
                 wait.toMillis());
         try {
-            pause.pause(wait);
+            if (!pause.pause(wait)) {
+                throw FormApiFailure.gaveUp(
+                        "The hub is stopping; the next poll after it starts tries the forms API again");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw FormApiFailure.gaveUp("Interrupted while waiting to retry the forms API");

@@ -6,7 +6,10 @@ import java.time.Duration;
 @FunctionalInterface
 interface Pause {
 
-    Pause SLEEP = duration -> Thread.sleep(duration.toMillis());
-
-    void pause(Duration duration) throws InterruptedException;
+    /**
+     * Waits for the duration.
+     *
+     * @return true when the whole wait passed; false when it was cut short because the hub is stopping
+     */
+    boolean pause(Duration duration) throws InterruptedException;
 }

@@ -16,9 +16,18 @@ import org.springframework.context.annotation.Configuration;
 class WebformConfiguration {
 
     @Bean
+    StoppingPause formApiPause() {
+        return new StoppingPause();
+    }
+
+    @Bean
     FormPageCollector formPageCollector(
-            WebformSettings settings, ContactLoader loader, CollectionRuns runs, DataSource dataSource) {
-        return collector(settings, loader, runs, dataSource, Pause.SLEEP);
+            WebformSettings settings,
+            ContactLoader loader,
+            CollectionRuns runs,
+            DataSource dataSource,
+            StoppingPause pause) {
+        return collector(settings, loader, runs, dataSource, pause);
     }
 
     /** The collector with its own HTTP client; tests pass a pause that only records the waits. */

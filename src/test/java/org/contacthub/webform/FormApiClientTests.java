@@ -104,6 +104,21 @@ class FormApiClientTests {
     }
 
     @Test
+    void givesUpWithoutAnotherTryWhenTheHubStopsDuringTheWait() {
+        server.stubFor(
+                get(urlPathEqualTo("/submissions")).willReturn(aResponse().withStatus(503)));
+        StoppingPause pause = new StoppingPause();
+        pause.hubStopping();
+        FormApiClient client = client(WebformFixtures.http(5, Duration.ofSeconds(5)), WebformFixtures.apiKey(), pause);
+
+        assertThatThrownBy(() -> client.get(submissions()))
+                .isInstanceOf(FormApiFailure.class)
+                .hasMessageContaining("The hub is stopping");
+
+        server.verify(1, getRequestedFor(urlPathEqualTo("/submissions")));
+    }
+
+    @Test
     void endsTheRunWhenRetryAfterIsBeyondTheBound() {
         server.stubFor(get(urlPathEqualTo("/submissions"))
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
@@ -157,6 +172,10 @@ class FormApiClientTests {
     }
 
     private FormApiClient client(WebformSettings.Http http, WebformSettings.Auth auth) {
+        return client(http, auth, pauses::add);
+    }
+
+    private FormApiClient client(WebformSettings.Http http, WebformSettings.Auth auth, Pause pause) {
         WebformSettings settings = WebformFixtures.settings(server.baseUrl(), http, auth);
         HttpClient httpClient = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -164,6 +183,6 @@ class FormApiClientTests {
                 .build();
         FormApiSignIn signIn = new FormApiSignIn(auth, httpClient, http.requestTimeout(), Clock.systemUTC());
         Backoff backoff = new Backoff(http.initialBackoff(), http.maxBackoff(), new Random(1));
-        return new FormApiClient(httpClient, signIn, settings, backoff, pauses::add, Clock.systemUTC());
+        return new FormApiClient(httpClient, signIn, settings, backoff, pause, Clock.systemUTC());
     }
 }
