@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
@@ -160,17 +161,23 @@ final class DovecotInbox implements BenchInbox {
         String mailUser;
         String loginUser;
         String internalUser;
+        String internalGroup;
         if (root) {
             mailUser = "uid=dovecot gid=dovecot";
             loginUser = "dovenull";
             internalUser = "dovecot";
+            internalGroup = "dovecot";
         } else {
+            // Without root every service runs as this user and its group, which Dovecot then never has to change.
             int uid = (Integer) Files.getAttribute(folder, "unix:uid");
             int gid = (Integer) Files.getAttribute(folder, "unix:gid");
             String name = System.getProperty("user.name");
             mailUser = "uid=" + uid + " gid=" + gid;
             loginUser = name;
             internalUser = name;
+            internalGroup = Files.readAttributes(folder, PosixFileAttributes.class)
+                    .group()
+                    .getName();
         }
         return """
                 base_dir = %1$s/run
@@ -185,6 +192,7 @@ final class DovecotInbox implements BenchInbox {
                 first_valid_uid = 1
                 default_login_user = %3$s
                 default_internal_user = %4$s
+                default_internal_group = %6$s
                 passdb {
                   driver = passwd-file
                   args = scheme=PLAIN username_format=%%u %1$s/passwd
@@ -206,7 +214,7 @@ final class DovecotInbox implements BenchInbox {
                     port = 0
                   }
                 }
-                """.formatted(folder.toAbsolutePath(), mailUser, loginUser, internalUser, port);
+                """.formatted(folder.toAbsolutePath(), mailUser, loginUser, internalUser, port, internalGroup);
     }
 
     private void awaitListening() throws InterruptedException, IOException {
