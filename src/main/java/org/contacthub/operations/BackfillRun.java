@@ -78,10 +78,6 @@ final class BackfillRun {
         changed.accept(progress(), fractionDone);
     }
 
-    synchronized boolean running() {
-        return state == State.RUNNING;
-    }
-
     synchronized BackfillProgress progress() {
         return new BackfillProgress(
                 source,
