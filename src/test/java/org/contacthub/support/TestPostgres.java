@@ -21,7 +21,7 @@ public final class TestPostgres {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final String SPRING_SHUTDOWN_HOOK = "SpringApplicationShutdownHook";
-    private static final Duration SPRING_SHUTDOWN_WAIT = Duration.ofSeconds(60);
+    private static final Duration SPRING_SHUTDOWN_WAIT = Duration.ofSeconds(20);
 
     private static EmbeddedPostgres server;
 
@@ -69,6 +69,8 @@ public final class TestPostgres {
      * side by side: stopping PostgreSQL under contexts that are still closing left their Quartz job stores
      * waiting on the connection pool, and surefire then killed the JVM after its own 30 s. A test that stops a
      * server of its own in {@code @AfterAll} has the same problem, since its context stays cached until exit.
+     * The wait is bounded below surefire's 30 s, so that a context that never closes cannot leave PostgreSQL
+     * running after the JVM is gone.
      */
     public static void stopAtExit(EmbeddedPostgres postgres) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(postgres), "stop-test-postgres"));
