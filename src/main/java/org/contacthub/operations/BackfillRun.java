@@ -145,25 +145,5 @@ final class BackfillRun {
             Instant startedAt,
             Instant endedAt,
             Long secondsLeft,
-            String problem) {
-
-        /** The same progress with its estimate of the time left worked out at {@code now}. */
-        BackfillProgress estimatedAt(double fraction, Instant now) {
-            return new BackfillProgress(
-                    source,
-                    from,
-                    state,
-                    hub,
-                    unitsDone,
-                    unitsTotal,
-                    percentDone,
-                    loaded,
-                    duplicate,
-                    rejected,
-                    startedAt,
-                    endedAt,
-                    BackfillRun.secondsLeft(state, fraction, startedAt, now),
-                    problem);
-        }
-    }
+            String problem) {}
 }

@@ -18,6 +18,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BackfillStore {
 
+    private static final String CLAIM = """
+            insert into backfill_run (source, from_day, state, hub, started_at, updated_at)
+            values (?, ?, 'running', ?, ?, ?)
+            returning id""";
+
+    private static final String ABANDON_STALE = """
+            update backfill_run
+               set state = 'failed', ended_at = ?,
+                   problem = 'Hub ' || hub || ' reported no progress after '
+                             || to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+                             || ' and may have stopped; start the backfill again'
+             where source = ? and state = 'running' and updated_at < ?""";
+
+    private static final String SAVE = """
+            update backfill_run
+               set state = ?, units_done = ?, units_total = ?, fraction_done = ?, loaded = ?, duplicate = ?,
+                   rejected = ?, updated_at = ?, ended_at = ?, problem = ?
+             where id = ?""";
+
+    private static final String HEARTBEAT = """
+            update backfill_run set updated_at = ? where state = 'running' and id = any(?)""";
+
     private static final String LATEST = """
             select distinct on (source) id, source, from_day, state, hub, units_done, units_total, fraction_done,
                    loaded, duplicate, rejected, started_at, updated_at, ended_at, problem
@@ -38,9 +60,7 @@ class BackfillStore {
     Optional<Long> claim(String source, LocalDate from, String hub, Instant now) {
         try {
             return Optional.ofNullable(
-                    jdbc.queryForObject("""
-                    insert into backfill_run (source, from_day, state, hub, started_at, updated_at)
-                    values (?, ?, 'running', ?, ?, ?) returning id""", Long.class, source, from, hub, timestamp(now), timestamp(now)));
+                    jdbc.queryForObject(CLAIM, Long.class, source, from, hub, timestamp(now), timestamp(now)));
         } catch (DuplicateKeyException e) {
             return Optional.empty();
         }
@@ -53,22 +73,13 @@ class BackfillStore {
      * @return how many were marked
      */
     int abandonStale(String source, Instant quietSince, Instant now) {
-        return jdbc.update("""
-                update backfill_run
-                   set state = 'failed', ended_at = ?,
-                       problem = 'Hub ' || hub || ' reported no progress after ' || to_char(updated_at at time zone 'UTC',
-                                 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' and may have stopped; start the backfill again'
-                 where source = ? and state = 'running' and updated_at < ?""", timestamp(now), source, timestamp(quietSince));
+        return jdbc.update(ABANDON_STALE, timestamp(now), source, timestamp(quietSince));
     }
 
     /** Writes a backfill's progress, or its end, and moves its heartbeat. */
     void save(long id, BackfillRun.BackfillProgress progress, double fraction, Instant now) {
         jdbc.update(
-                """
-                update backfill_run
-                   set state = ?, units_done = ?, units_total = ?, fraction_done = ?, loaded = ?, duplicate = ?,
-                       rejected = ?, updated_at = ?, ended_at = ?, problem = ?
-                 where id = ?""",
+                SAVE,
                 progress.state().name().toLowerCase(Locale.ROOT),
                 progress.unitsDone(),
                 progress.unitsTotal(),
@@ -85,30 +96,27 @@ class BackfillStore {
     /** Shows that these backfills' hub is alive while a long unit (a large file) keeps them from moving. */
     void heartbeat(Collection<Long> ids, Instant now) {
         if (!ids.isEmpty()) {
-            jdbc.update(
-                    "update backfill_run set updated_at = ? where state = 'running' and id = any(?)",
-                    timestamp(now),
-                    ids.toArray(Long[]::new));
+            jdbc.update(HEARTBEAT, timestamp(now), ids.toArray(Long[]::new));
         }
     }
 
-    /** The latest backfill of each source, as stored. */
-    List<Stored> latest() {
-        return jdbc.query(LATEST, (rs, n) -> stored(rs));
+    /** The latest backfill of each source, with its estimate of the time left worked out at {@code now}. */
+    List<BackfillRun.BackfillProgress> latest(Instant now) {
+        return jdbc.query(LATEST, (rs, n) -> progress(rs, now));
     }
 
-    /** One stored backfill, with the fraction done kept unrounded for the estimate of time left. */
-    record Stored(BackfillRun.BackfillProgress progress, double fraction) {}
-
-    private static Stored stored(ResultSet rs) throws SQLException {
+    private static BackfillRun.BackfillProgress progress(ResultSet rs, Instant now) throws SQLException {
         double fraction = rs.getDouble("fraction_done");
         long total = rs.getLong("units_total");
         Long unitsTotal = rs.wasNull() ? null : total;
+        BackfillRun.State state =
+                BackfillRun.State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT));
+        Instant startedAt = rs.getObject("started_at", OffsetDateTime.class).toInstant();
         OffsetDateTime ended = rs.getObject("ended_at", OffsetDateTime.class);
-        BackfillRun.BackfillProgress progress = new BackfillRun.BackfillProgress(
+        return new BackfillRun.BackfillProgress(
                 rs.getString("source"),
                 rs.getObject("from_day", LocalDate.class),
-                BackfillRun.State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
+                state,
                 rs.getString("hub"),
                 rs.getLong("units_done"),
                 unitsTotal,
@@ -116,11 +124,10 @@ class BackfillStore {
                 rs.getLong("loaded"),
                 rs.getLong("duplicate"),
                 rs.getLong("rejected"),
-                rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                startedAt,
                 ended == null ? null : ended.toInstant(),
-                null,
+                BackfillRun.secondsLeft(state, fraction, startedAt, now),
                 rs.getString("problem"));
-        return new Stored(progress, fraction);
     }
 
     private static Timestamp timestamp(Instant instant) {

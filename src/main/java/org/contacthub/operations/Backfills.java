@@ -97,9 +97,7 @@ class Backfills {
 
     /** The latest backfill of each source, running or finished, on whichever hub. */
     List<BackfillRun.BackfillProgress> all() {
-        Instant now = clock.instant();
-        return store.latest().stream()
-                .map(stored -> stored.progress().estimatedAt(stored.fraction(), now))
+        return store.latest(clock.instant()).stream()
                 .sorted(Comparator.comparing(BackfillRun.BackfillProgress::source))
                 .toList();
     }
