@@ -95,7 +95,8 @@ public class DashboardQueries {
     // Weeks and months in one pass over the aggregate: the grouping-set that leaves the week out is the month.
     private static final String SERIES = """
             select case when grouping(date_trunc('week', reporting_day)) = 0 then 'week' else 'month' end as grain,
-                   coalesce(date_trunc('week', reporting_day), date_trunc('month', reporting_day))::date as period_start,
+                   coalesce(date_trunc('week', reporting_day),
+                            date_trunc('month', reporting_day))::date as period_start,
                    service, channel, sum(contacts) as contacts
               from report_contact_point_day
              where registered and reporting_day between :from and :to

@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
 
-/** The benchmark inbox on GreenMail in this JVM: needs nothing installed, but slows down with the square of its size. */
+/**
+ * The benchmark inbox on GreenMail in this JVM: needs nothing installed, but slows down with the square of
+ * its size.
+ */
 final class GreenMailInbox implements BenchInbox {
 
     private final GreenMail greenMail;

@@ -1,6 +1,7 @@
 package org.contacthub.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,8 +64,7 @@ class ReportingViewsTests {
         assertThat(volumes)
                 .extracting(row -> row.get("day"), row -> row.get("department"), row -> row.get("contacts"))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("2024-03-31", "Environment and Infrastructure", 2L),
-                        org.assertj.core.groups.Tuple.tuple("2024-04-01", "Place", 1L));
+                        tuple("2024-03-31", "Environment and Infrastructure", 2L), tuple("2024-04-01", "Place", 1L));
     }
 
     @Test
@@ -271,9 +271,8 @@ class ReportingViewsTests {
                         row -> row.get("year_ago"),
                         row -> row.get("flag"))
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("Week", latestWeek, "Waste Services", 40L, 10L, "High"),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "Month", LocalDate.parse("2025-05-01"), "Waste Services", 44L, null, "High"));
+                        tuple("Week", latestWeek, "Waste Services", 40L, 10L, "High"),
+                        tuple("Month", LocalDate.parse("2025-05-01"), "Waste Services", 44L, null, "High"));
         assertThat(flagged.stream().filter(row -> row.get("period").equals("Week")))
                 .singleElement()
                 .satisfies(week -> assertThat(week).containsEntry("baseline_mean", 11.0));
