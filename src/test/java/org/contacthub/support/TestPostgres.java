@@ -6,12 +6,11 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A real PostgreSQL server for tests, started once per test JVM. Each caller gets a database of its
@@ -20,8 +19,6 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class TestPostgres {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static final String SPRING_SHUTDOWN_HOOK = "SpringApplicationShutdownHook";
-    private static final Duration SPRING_SHUTDOWN_WAIT = Duration.ofSeconds(20);
 
     private static EmbeddedPostgres server;
 
@@ -65,45 +62,22 @@ public final class TestPostgres {
     }
 
     /**
-     * Stops a server when the JVM exits, once the Spring test contexts are closed. The JVM runs shutdown hooks
-     * side by side: stopping PostgreSQL under contexts that are still closing left their Quartz job stores
-     * waiting on the connection pool, and surefire then killed the JVM after its own 30 s. A test that stops a
-     * server of its own in {@code @AfterAll} has the same problem, since its context stays cached until exit.
-     * The wait is bounded below surefire's 30 s, so that a context that never closes cannot leave PostgreSQL
-     * running after the JVM is gone.
+     * Stops a server when the JVM exits, once the Spring test contexts are closed. The JVM runs its shutdown
+     * hooks side by side: stopping PostgreSQL in a hook of its own, under contexts that were still closing,
+     * left their Quartz job stores waiting on the connection pool until surefire killed the JVM. Spring Boot
+     * runs its shutdown handlers one by one after every context it started has closed. A test that stops a
+     * server of its own in {@code @AfterAll} needs this too, since its context stays cached until exit.
      */
     public static void stopAtExit(EmbeddedPostgres postgres) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(postgres), "stop-test-postgres"));
+        SpringApplication.getShutdownHandlers().add(() -> stop(postgres));
     }
 
-    private static void stopAfterSpring(EmbeddedPostgres postgres) {
-        try {
-            Optional<Thread> springHook = springShutdownHook();
-            if (springHook.isPresent()) {
-                springHook.get().join(SPRING_SHUTDOWN_WAIT.toMillis());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static void stop(EmbeddedPostgres postgres) {
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Spring's shutdown hook, which the JVM may start a moment after this one; empty if no context ran. */
-    private static Optional<Thread> springShutdownHook() throws InterruptedException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            Optional<Thread> hook = Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.getName().equals(SPRING_SHUTDOWN_HOOK))
-                    .findFirst();
-            if (hook.isPresent()) {
-                return hook;
-            }
-            Thread.sleep(50);
-        }
-        return Optional.empty();
     }
 
     /**
