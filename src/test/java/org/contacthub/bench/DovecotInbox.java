@@ -1,5 +1,7 @@
 package org.contacthub.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -217,21 +219,22 @@ final class DovecotInbox implements BenchInbox {
                 """.formatted(folder.toAbsolutePath(), mailUser, loginUser, internalUser, port, internalGroup);
     }
 
-    private void awaitListening() throws InterruptedException, IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IOException("dovecot exited with " + process.exitValue());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-                return;
-            } catch (IOException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IOException("nothing listens on port " + port + " after 30 s", e);
-                }
-                Thread.sleep(100);
-            }
+    private void awaitListening() {
+        await("Dovecot listening on port " + port)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(this::listening);
+    }
+
+    private boolean listening() throws IOException {
+        if (!process.isAlive()) {
+            throw new IOException("dovecot exited with " + process.exitValue());
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
