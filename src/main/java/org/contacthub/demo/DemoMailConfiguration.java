@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,6 +15,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +45,7 @@ class DemoMailConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DemoMailConfiguration.class);
     private static final int SAMPLE_DAYS = 28;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     @Bean(destroyMethod = "close")
     DemoMailServer demoMailServer(
@@ -81,12 +85,18 @@ class DemoMailConfiguration {
         return settings;
     }
 
-    /** The demo's HMAC key, generated once and kept, so a restart gives every message the same key. */
-    private static String keptKey(Path file) throws IOException {
+    /**
+     * The demo's HMAC key, generated once and kept, so a restart gives every message the same key. The file
+     * is created readable by its owner only, where the file system has POSIX permissions.
+     */
+    static String keptKey(Path file) throws IOException {
         if (Files.exists(file)) {
             return Files.readString(file, StandardCharsets.US_ASCII).trim();
         }
         Files.createDirectories(file.getParent());
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        }
         String key = randomText(32);
         Files.writeString(file, key + "\n", StandardCharsets.US_ASCII);
         return key;
