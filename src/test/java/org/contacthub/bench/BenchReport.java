@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +29,7 @@ final class BenchReport {
 
     private final BenchSettings settings;
     private final double loadAtStart = loadAverage();
+    private final LocalDateTime startedAt = LocalDateTime.now();
     private final List<PhoneLoadFigures> loads = new ArrayList<>();
     private ChannelFigures channels = new ChannelFigures();
     private String postgres = "unknown";
@@ -79,9 +81,12 @@ final class BenchReport {
     }
 
     private void header(StringBuilder out, int cores) {
+        long minutes = Duration.between(startedAt, LocalDateTime.now()).toMinutes();
         out.append("# Benchmark run of ")
-                .append(LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES))
-                .append("\n\n")
+                .append(startedAt.truncatedTo(ChronoUnit.MINUTES))
+                .append(", ")
+                .append(minutes < 1 ? "under a minute" : minutes == 1 ? "1 minute" : minutes + " minutes")
+                .append(" in all\n\n")
                 .append(cores)
                 .append(" cores (")
                 .append(System.getProperty("os.arch"))
