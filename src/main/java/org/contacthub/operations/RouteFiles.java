@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,7 +21,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import org.apache.camel.RouteConfigurationsBuilder;
+import org.apache.camel.RoutesBuilder;
 import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteConfigurationDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
@@ -37,7 +41,10 @@ import org.springframework.stereotype.Component;
 /**
  * Watches the route files the hub loaded and lets an edit replace a file's running routes only
  * when it passes {@link RouteFileCheck}. A refused edit is logged at ERROR and shown on the
- * operations page, and that file's last good routes keep running. Each hub watches its own files.
+ * operations page, and that file's last good routes keep running. An edit of a file holding a route
+ * configuration (the shared error policy) reloads every other live file, so that all routes run
+ * under the policy on disk; if any route then fails to start, the edit is refused and the last good
+ * text of the file is put back. Each hub watches its own files.
  */
 @Component
 class RouteFiles {
@@ -51,6 +58,7 @@ class RouteFiles {
     private final Duration pollInterval;
     private final Clock clock = Clock.systemUTC();
     private final Map<Path, LiveFile> live = new ConcurrentHashMap<>();
+    private final Map<Path, String> liveText = new HashMap<>();
     private final Map<Path, RefusedEdit> refused = new ConcurrentHashMap<>();
     private final Map<Path, String> lastSeen = new HashMap<>();
     private ScheduledExecutorService watcher;
@@ -72,6 +80,7 @@ class RouteFiles {
         for (Path file : files()) {
             String text = read(file);
             lastSeen.put(file, text);
+            liveText.put(file, text);
             live.put(file, new LiveFile(file.toString(), idsLoadedFrom(file), clock.instant()));
         }
         if (watch && watcher == null) {
@@ -129,36 +138,76 @@ class RouteFiles {
         Resource resource = ResourceHelper.fromString("file:" + file, text);
         try {
             Set<String> ids = check.check(file.toString(), resource, text, otherIds(file));
-            replace(file, resource, ids);
+            replace(file, text, ids);
         } catch (RouteEditRefused e) {
             refuse(file, e.line(), e.reason());
         }
     }
 
-    private void replace(Path file, Resource resource, Set<String> ids) {
+    private void replace(Path file, String text, Set<String> ids) {
         LiveFile before = live.get(file);
+        String beforeText = liveText.get(file);
         Set<String> dropped = new LinkedHashSet<>(before == null ? Set.of() : before.routes());
         dropped.removeAll(ids);
+        boolean policy = holdsRouteConfiguration(file);
         try {
             remove(dropped);
-            PluginHelper.getRoutesLoader(camel).updateRoutes(List.of(resource));
+            load(file, text);
+            policy |= holdsRouteConfiguration(file);
+            if (policy) {
+                reloadAllBut(file);
+            }
         } catch (Exception e) {
             refuse(file, 1, "the routes did not start: " + e.getMessage());
+            putBack(file, beforeText, ids, policy);
             return;
         }
+        liveText.put(file, text);
         live.put(file, new LiveFile(file.toString(), ids, clock.instant()));
         refused.remove(file);
-        log.info("Route file {} is live with routes {}", file, ids);
+        if (policy) {
+            log.info(
+                    "Route file {} is live with routes {}; every route now runs under its route configuration",
+                    file,
+                    ids);
+        } else {
+            log.info("Route file {} is live with routes {}", file, ids);
+        }
+    }
+
+    /** Loads a file's last good text again after an edit that did not start, so its routes keep running. */
+    private void putBack(Path file, String beforeText, Set<String> edited, boolean policy) {
+        try {
+            remove(edited);
+            removeRouteConfigurations(file);
+            if (beforeText != null) {
+                load(file, beforeText);
+            }
+            if (policy) {
+                reloadAllBut(file);
+            }
+        } catch (Exception e) {
+            log.error(
+                    "Route file {}: its last good routes could not be started again either: {}; restart the hub",
+                    file,
+                    e.getMessage());
+        }
     }
 
     private void removed(Path file) {
         LiveFile gone = live.remove(file);
+        liveText.remove(file);
         refused.remove(file);
         if (gone == null) {
             return;
         }
         try {
             remove(gone.routes());
+            if (holdsRouteConfiguration(file)) {
+                removeRouteConfigurations(file);
+                reloadAllBut(file);
+                log.warn("Route file {} was deleted; every route now runs without its route configuration", file);
+            }
             log.info("Route file {} was deleted; its routes {} are stopped and removed", file, gone.routes());
         } catch (Exception e) {
             log.error(
@@ -166,8 +215,59 @@ class RouteFiles {
         }
     }
 
+    /**
+     * Puts one file's text into Camel: its route configurations replace the ones it held, then its routes
+     * replace theirs. Camel's own {@code updateRoutes} cannot be used for this: it removes a configuration
+     * by id, and looking one up gives every configuration without an id a generated one, which takes
+     * them out of the shared policy for every route loaded afterwards.
+     */
+    private void load(Path file, String text) throws Exception {
+        Resource resource = ResourceHelper.fromString("file:" + file, text);
+        Collection<RoutesBuilder> builders = PluginHelper.getRoutesLoader(camel).findRoutesBuilders(List.of(resource));
+        removeRouteConfigurations(file);
+        for (RoutesBuilder builder : builders) {
+            if (builder instanceof RouteConfigurationsBuilder configurations) {
+                configurations.addRouteConfigurationsToCamelContext(camel);
+            }
+        }
+        for (RoutesBuilder builder : builders) {
+            builder.updateRoutesToCamelContext(camel);
+        }
+    }
+
+    /** Loads every other live file again, so that its routes take up the route configurations now loaded. */
+    private void reloadAllBut(Path file) throws Exception {
+        List<Path> others = liveText.keySet().stream()
+                .filter(each -> !each.equals(file))
+                .sorted()
+                .toList();
+        Instant now = clock.instant();
+        for (Path other : others) {
+            load(other, liveText.get(other));
+            live.computeIfPresent(other, (path, each) -> new LiveFile(each.file(), each.routes(), now));
+        }
+    }
+
+    private boolean holdsRouteConfiguration(Path file) {
+        return model().getRouteConfigurationDefinitions().stream().anyMatch(each -> loadedFrom(each, file));
+    }
+
+    /** Takes the file's configurations out of the model's own list, which is what {@link Model} hands out. */
+    private void removeRouteConfigurations(Path file) {
+        model().getRouteConfigurationDefinitions().removeIf(each -> loadedFrom(each, file));
+    }
+
+    private static boolean loadedFrom(RouteConfigurationDefinition configuration, Path file) {
+        Resource source = configuration.getResource();
+        return source != null && file.equals(pathOf(source.getLocation()));
+    }
+
+    private Model model() {
+        return camel.getCamelContextExtension().getContextPlugin(Model.class);
+    }
+
     private void remove(Set<String> ids) throws Exception {
-        Model model = camel.getCamelContextExtension().getContextPlugin(Model.class);
+        Model model = model();
         for (String id : ids) {
             RouteDefinition definition = model.getRouteDefinition(id);
             if (definition != null) {
