@@ -131,6 +131,24 @@ class RouteEditTests {
     }
 
     @Test
+    void refusesAnEditWhoseRoutesDoNotStartAndPutsTheLastGoodRoutesBack() throws IOException {
+        // An endpoint option that does not exist passes the file check but stops the route from starting.
+        String unstartable = ORIGINAL.replace(
+                "uri: direct:replay-form-pages\n      steps:\n",
+                "uri: direct:replay-form-pages\n      steps:\n        - to:\n            uri: log:form?noSuchOption=true\n");
+        assertThat(unstartable).contains("noSuchOption");
+
+        Files.writeString(WEBFORM, unstartable);
+
+        RouteFiles.RefusedEdit refusal = awaitRefusalOf(WEBFORM);
+        assertThat(refusal.reason()).startsWith("the routes did not start").contains("noSuchOption");
+        assertThat(camel.getRoute("replay-form-pages")).isNotNull();
+        assertThat(camel.getRouteController().getRouteStatus("replay-form-pages"))
+                .isEqualTo(ServiceStatus.Started);
+        assertOldRoutesKeepCollecting();
+    }
+
+    @Test
     void aGoodEditGoesLiveAndARemovedRouteStops() throws IOException {
         String added = ORIGINAL + """
 
