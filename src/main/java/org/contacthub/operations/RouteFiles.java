@@ -158,8 +158,9 @@ class RouteFiles {
                 reloadAllBut(file);
             }
         } catch (Exception e) {
-            refuse(file, 1, "the routes did not start: " + e.getMessage());
+            // Put back first, so that whoever sees the refusal also sees the last good routes running.
             putBack(file, beforeText, ids, policy);
+            refuse(file, 1, "the routes did not start: " + e.getMessage());
             return;
         }
         liveText.put(file, text);
