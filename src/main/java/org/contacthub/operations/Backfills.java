@@ -1,7 +1,6 @@
 package org.contacthub.operations;
 
 import jakarta.annotation.PreDestroy;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +40,7 @@ class Backfills {
     private final BackfillStore store;
     private final Duration staleAfter;
     private final Clock clock = Clock.systemUTC();
-    private final String hub = ManagementFactory.getRuntimeMXBean().getName();
+    private final String hub = ThisHub.NAME;
     private final Set<Long> mine = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "backfill-heartbeat");

@@ -64,10 +64,10 @@ class OperationsApi {
         return statuses.all();
     }
 
-    /** The route files whose routes are running on this hub, and each file's latest refused edit. */
+    /** The route files whose routes are running on each hub of the cluster, and each file's latest refused edit. */
     @GetMapping("/routes")
     RouteFileStates routes() {
-        return new RouteFileStates(routeFiles.liveFiles(), routeFiles.refusedEdits());
+        return new RouteFileStates(routeFiles.clusterLiveFiles(), routeFiles.clusterRefusedEdits());
     }
 
     /** 202 when the run was started, 409 when one is already running, 404 for a source that is not scheduled. */
@@ -90,8 +90,8 @@ class OperationsApi {
     }
 
     /**
-     * @param live the route files whose routes are running
-     * @param refused the latest refused edit of each file whose last edit was refused
+     * @param live the route files whose routes are running, on each hub
+     * @param refused the latest refused edit of each file whose last edit was refused, on each hub
      */
     record RouteFileStates(List<RouteFiles.LiveFile> live, List<RouteFiles.RefusedEdit> refused) {}
 }

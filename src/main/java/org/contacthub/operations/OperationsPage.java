@@ -33,8 +33,8 @@ class OperationsPage {
     @GetMapping("/operations")
     String show(Model model) {
         model.addAttribute("sources", statuses.all());
-        model.addAttribute("routeFiles", routeFiles.liveFiles());
-        model.addAttribute("refusedEdits", routeFiles.refusedEdits());
+        model.addAttribute("routeFiles", routeFiles.clusterLiveFiles());
+        model.addAttribute("refusedEdits", routeFiles.clusterRefusedEdits());
         model.addAttribute("backfills", backfills.all());
         return "operations";
     }

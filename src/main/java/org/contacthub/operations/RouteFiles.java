@@ -36,6 +36,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,14 +45,22 @@ import org.springframework.stereotype.Component;
  * operations page, and that file's last good routes keep running. An edit of a file holding a route
  * configuration (the shared error policy) reloads every other live file, so that all routes run
  * under the policy on disk; if any route then fails to start, the edit is refused and the last good
- * text of the file is put back. Each hub watches its own files.
+ * text of the file is put back. Each hub watches its own files and reports what it runs to
+ * {@link RouteFileStore}, so that the operations page of every hub shows the whole cluster.
  */
 @Component
 class RouteFiles {
 
     private static final Logger log = LoggerFactory.getLogger(RouteFiles.class);
 
+    /** How often a hub tells the store it still runs what it reported. */
+    static final Duration REPORT_EVERY = Duration.ofSeconds(30);
+
+    /** A hub silent for longer than this has stopped without saying so, and its rows are not shown. */
+    static final Duration SHOWN_FOR = REPORT_EVERY.multipliedBy(4);
+
     private final CamelContext camel;
+    private final RouteFileStore store;
     private final RouteFileCheck check;
     private final String includePattern;
     private final boolean watch;
@@ -62,13 +71,16 @@ class RouteFiles {
     private final Map<Path, RefusedEdit> refused = new ConcurrentHashMap<>();
     private final Map<Path, String> lastSeen = new HashMap<>();
     private ScheduledExecutorService watcher;
+    private Instant reportedAt = Instant.EPOCH;
 
     RouteFiles(
             CamelContext camel,
+            RouteFileStore store,
             @Value("${camel.main.routes-include-pattern:}") String includePattern,
             @Value("${contacthub.operations.routes.watch:true}") boolean watch,
             @Value("${contacthub.operations.routes.poll-interval:2s}") Duration pollInterval) {
         this.camel = camel;
+        this.store = store;
         this.check = new RouteFileCheck(camel);
         this.includePattern = includePattern;
         this.watch = watch;
@@ -81,8 +93,11 @@ class RouteFiles {
             String text = read(file);
             lastSeen.put(file, text);
             liveText.put(file, text);
-            live.put(file, new LiveFile(file.toString(), idsLoadedFrom(file), clock.instant()));
+            live.put(file, new LiveFile(ThisHub.NAME, file.toString(), idsLoadedFrom(file), clock.instant()));
         }
+        Instant now = clock.instant();
+        saveQuietly(() -> store.startAfresh(ThisHub.NAME, live.values(), now));
+        reportedAt = now;
         if (watch && watcher == null) {
             watcher = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, "route-file-watch");
@@ -100,6 +115,7 @@ class RouteFiles {
             watcher.shutdownNow();
             watcher = null;
         }
+        saveQuietly(() -> store.forget(ThisHub.NAME));
     }
 
     /** Applies or refuses every route file that changed, appeared or disappeared since the last scan. */
@@ -120,14 +136,24 @@ class RouteFiles {
         }
     }
 
-    /** The live route files, by name. */
+    /** The live route files of every hub that has reported lately, by name then hub. */
+    List<LiveFile> clusterLiveFiles() {
+        return store.live(clock.instant().minus(SHOWN_FOR));
+    }
+
+    /** The latest refused edit of each file on every hub that has reported lately. */
+    List<RefusedEdit> clusterRefusedEdits() {
+        return store.refused(clock.instant().minus(SHOWN_FOR));
+    }
+
+    /** This hub's live route files, by name. */
     List<LiveFile> liveFiles() {
         return live.values().stream()
                 .sorted(Comparator.comparing(LiveFile::file))
                 .toList();
     }
 
-    /** The latest refused edit of each file whose last edit was refused. */
+    /** This hub's latest refused edit of each file whose last edit was refused. */
     List<RefusedEdit> refusedEdits() {
         return refused.values().stream()
                 .sorted(Comparator.comparing(RefusedEdit::file))
@@ -164,8 +190,10 @@ class RouteFiles {
             return;
         }
         liveText.put(file, text);
-        live.put(file, new LiveFile(file.toString(), ids, clock.instant()));
+        LiveFile loaded = new LiveFile(ThisHub.NAME, file.toString(), ids, clock.instant());
+        live.put(file, loaded);
         refused.remove(file);
+        saveQuietly(() -> store.live(loaded, loaded.loadedAt()));
         if (policy) {
             log.info(
                     "Route file {} is live with routes {}; every route now runs under its route configuration",
@@ -199,6 +227,7 @@ class RouteFiles {
         LiveFile gone = live.remove(file);
         liveText.remove(file);
         refused.remove(file);
+        saveQuietly(() -> store.removed(ThisHub.NAME, file.toString()));
         if (gone == null) {
             return;
         }
@@ -245,7 +274,11 @@ class RouteFiles {
         Instant now = clock.instant();
         for (Path other : others) {
             load(other, liveText.get(other));
-            live.computeIfPresent(other, (path, each) -> new LiveFile(each.file(), each.routes(), now));
+            LiveFile reloaded = live.computeIfPresent(
+                    other, (path, each) -> new LiveFile(each.hub(), each.file(), each.routes(), now));
+            if (reloaded != null) {
+                saveQuietly(() -> store.live(reloaded, now));
+            }
         }
     }
 
@@ -278,7 +311,9 @@ class RouteFiles {
     }
 
     private void refuse(Path file, int line, String reason) {
-        refused.put(file, new RefusedEdit(file.toString(), line, reason, clock.instant()));
+        RefusedEdit edit = new RefusedEdit(ThisHub.NAME, file.toString(), line, reason, clock.instant());
+        refused.put(file, edit);
+        saveQuietly(() -> store.refused(edit, edit.refusedAt()));
         log.error("Route file {} edit refused at line {}: {}; its last good routes keep running", file, line, reason);
     }
 
@@ -343,24 +378,40 @@ class RouteFiles {
         } catch (RuntimeException e) {
             log.error("Route files could not be checked for edits: {}", e.getMessage());
         }
+        Instant now = clock.instant();
+        if (!now.isBefore(reportedAt.plus(REPORT_EVERY))) {
+            saveQuietly(() -> store.report(ThisHub.NAME, now));
+            reportedAt = now;
+        }
+    }
+
+    /** The page is told what runs; a database that is down must not stop route edits being checked. */
+    private static void saveQuietly(Runnable save) {
+        try {
+            save.run();
+        } catch (DataAccessException e) {
+            log.warn("Route file state could not be saved for the operations page: {}", e.getMessage());
+        }
     }
 
     /**
      * A route file whose routes are running.
      *
+     * @param hub the hub running them
      * @param file the file's path
      * @param routes the ids of the routes it defines
      * @param loadedAt when they were loaded
      */
-    record LiveFile(String file, Set<String> routes, Instant loadedAt) {}
+    record LiveFile(String hub, String file, Set<String> routes, Instant loadedAt) {}
 
     /**
      * The latest refused edit of a route file.
      *
+     * @param hub the hub that refused it
      * @param file the file's path
      * @param line the line at fault, 1-based
      * @param reason why it was refused
      * @param refusedAt when
      */
-    record RefusedEdit(String file, int line, String reason, Instant refusedAt) {}
+    record RefusedEdit(String hub, String file, int line, String reason, Instant refusedAt) {}
 }

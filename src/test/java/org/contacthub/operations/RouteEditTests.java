@@ -1,6 +1,7 @@
 package org.contacthub.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -8,7 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
@@ -34,6 +38,8 @@ class RouteEditTests {
     private static final Path EXTRA =
             ROUTES.resolve("extra.yaml").toAbsolutePath().normalize();
     private static final String ORIGINAL = read(WEBFORM);
+    private static final String OTHER_HUB = """
+            insert into route_file_state (hub, file, routes, loaded_at, reported_at) values (?, ?, ?, ?, ?)""";
     private static final WireMockServer forms = FormsApiStub.answering(FormsApiStub.EMPTY_PAGE);
 
     @Autowired
@@ -133,9 +139,9 @@ class RouteEditTests {
     @Test
     void refusesAnEditWhoseRoutesDoNotStartAndPutsTheLastGoodRoutesBack() throws IOException {
         // An endpoint option that does not exist passes the file check but stops the route from starting.
-        String unstartable = ORIGINAL.replace(
-                "uri: direct:replay-form-pages\n      steps:\n",
-                "uri: direct:replay-form-pages\n      steps:\n        - to:\n            uri: log:form?noSuchOption=true\n");
+        String steps = "uri: direct:replay-form-pages\n      steps:\n";
+        String unstartable =
+                ORIGINAL.replace(steps, steps + "        - to:\n            uri: log:form?noSuchOption=true\n");
         assertThat(unstartable).contains("noSuchOption");
 
         Files.writeString(WEBFORM, unstartable);
@@ -174,6 +180,43 @@ class RouteEditTests {
         assertThat(routeFiles.refusedEdits()).isEmpty();
         assertThat(routeFiles.liveFiles().get(0).routes()).containsExactly("collect-form-pages", "replay-form-pages");
         assertOldRoutesKeepCollecting();
+    }
+
+    @Test
+    void everyHubListsWhatEachHubOfTheClusterRunsAndRefusedButNotAHubThatStoppedReporting() throws IOException {
+        Instant now = Instant.now();
+        String[] routes = {"collect-form-pages", "replay-form-pages"};
+        jdbc.update(OTHER_HUB, "9999@hub-2", WEBFORM.toString(), routes, Timestamp.from(now), Timestamp.from(now));
+        jdbc.update(
+                OTHER_HUB,
+                "8888@hub-gone",
+                WEBFORM.toString(),
+                routes,
+                Timestamp.from(now.minus(Duration.ofHours(1))),
+                Timestamp.from(now.minus(Duration.ofHours(1))));
+        try {
+            Files.writeString(WEBFORM, ORIGINAL + "\t- broken: true\n");
+
+            List<RouteFiles.RefusedEdit> refusals =
+                    await().atMost(WAIT).until(routeFiles::clusterRefusedEdits, list -> !list.isEmpty());
+            assertThat(refusals)
+                    .extracting(RouteFiles.RefusedEdit::hub, RouteFiles.RefusedEdit::file, RouteFiles.RefusedEdit::line)
+                    .containsExactly(tuple(ThisHub.NAME, WEBFORM.toString(), lines(ORIGINAL) + 1));
+            assertThat(routeFiles.clusterLiveFiles())
+                    .extracting(RouteFiles.LiveFile::hub, RouteFiles.LiveFile::file)
+                    .containsExactlyInAnyOrder(
+                            tuple(ThisHub.NAME, WEBFORM.toString()), tuple("9999@hub-2", WEBFORM.toString()));
+
+            Files.writeString(WEBFORM, ORIGINAL);
+
+            await().atMost(WAIT).until(() -> routeFiles.clusterRefusedEdits().isEmpty());
+            assertThat(routeFiles.clusterLiveFiles())
+                    .filteredOn(file -> file.hub().equals(ThisHub.NAME))
+                    .singleElement()
+                    .satisfies(file -> assertThat(file.routes()).containsExactly(routes));
+        } finally {
+            jdbc.update("delete from route_file_state where hub <> ?", ThisHub.NAME);
+        }
     }
 
     private RouteFiles.RefusedEdit awaitRefusalOf(Path file) {
