@@ -7,11 +7,17 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
@@ -23,12 +29,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Edited route files are checked before they replace running routes; a refused edit leaves collection running. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RouteEditTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -41,6 +48,9 @@ class RouteEditTests {
     private static final String OTHER_HUB = """
             insert into route_file_state (hub, file, routes, loaded_at, reported_at) values (?, ?, ?, ?, ?)""";
     private static final WireMockServer forms = FormsApiStub.answering(FormsApiStub.EMPTY_PAGE);
+
+    @LocalServerPort
+    private int port;
 
     @Autowired
     private RouteFiles routeFiles;
@@ -206,6 +216,13 @@ class RouteEditTests {
                     .extracting(RouteFiles.LiveFile::hub, RouteFiles.LiveFile::file)
                     .containsExactlyInAnyOrder(
                             tuple(ThisHub.NAME, WEBFORM.toString()), tuple("9999@hub-2", WEBFORM.toString()));
+            String page = get("/operations");
+            assertThat(page)
+                    .contains("9999@hub-2", ThisHub.NAME, "not valid YAML")
+                    .doesNotContain("hub-gone");
+            assertThat(get("/api/operations/routes"))
+                    .contains("\"hub\":\"9999@hub-2\"")
+                    .doesNotContain("hub-gone");
 
             Files.writeString(WEBFORM, ORIGINAL);
 
@@ -216,6 +233,23 @@ class RouteEditTests {
                     .satisfies(file -> assertThat(file.routes()).containsExactly(routes));
         } finally {
             jdbc.update("delete from route_file_state where hub <> ?", ThisHub.NAME);
+        }
+    }
+
+    /** A page or API answer as the demo viewer, who may read both. */
+    private String get(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("viewer:viewer".getBytes()))
+                    .build();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
