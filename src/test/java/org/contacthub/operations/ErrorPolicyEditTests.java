@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +32,7 @@ class ErrorPolicyEditTests {
             ROUTES.resolve("errors.yaml").toAbsolutePath().normalize();
     private static final Path PROBE =
             ROUTES.resolve("probe.yaml").toAbsolutePath().normalize();
-    private static final String ORIGINAL = read(ERRORS);
+    private static final String ORIGINAL = RouteFolder.read(ERRORS);
 
     @Autowired
     private RouteFiles routeFiles;
@@ -53,7 +52,7 @@ class ErrorPolicyEditTests {
 
     @AfterEach
     void restorePolicy() throws IOException {
-        if (!read(ERRORS).equals(ORIGINAL)) {
+        if (!RouteFolder.read(ERRORS).equals(ORIGINAL)) {
             writeAndAwaitLive(ORIGINAL);
         }
         await().atMost(WAIT).until(() -> routeFiles.refusedEdits().isEmpty());
@@ -142,31 +141,18 @@ class ErrorPolicyEditTests {
     }
 
     private static Path folderWithPolicyAndProbe() {
-        try {
-            Path folder = Files.createTempDirectory("routes");
-            Files.copy(Path.of("routes/errors.yaml"), folder.resolve("errors.yaml"));
-            Files.writeString(folder.resolve("probe.yaml"), """
-                    - route:
-                        id: probe-error-policy
-                        description: Fails on purpose, so that a test sees which error policy it runs under.
-                        from:
-                          uri: direct:probe-error-policy
-                          steps:
-                            - throwException:
-                                exceptionType: java.lang.UnsupportedOperationException
-                                message: probe
-                    """);
-            return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path folder = RouteFolder.copyOf("errors.yaml");
+        RouteFolder.write(folder.resolve("probe.yaml"), """
+                - route:
+                    id: probe-error-policy
+                    description: Fails on purpose, so that a test sees which error policy it runs under.
+                    from:
+                      uri: direct:probe-error-policy
+                      steps:
+                        - throwException:
+                            exceptionType: java.lang.UnsupportedOperationException
+                            message: probe
+                """);
+        return folder;
     }
 }

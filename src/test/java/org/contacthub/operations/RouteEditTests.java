@@ -39,12 +39,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class RouteEditTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Path ROUTES = copyOfWebformRoutes();
+    private static final Path ROUTES = RouteFolder.copyOf("webform.yaml");
     private static final Path WEBFORM =
             ROUTES.resolve("webform.yaml").toAbsolutePath().normalize();
     private static final Path EXTRA =
             ROUTES.resolve("extra.yaml").toAbsolutePath().normalize();
-    private static final String ORIGINAL = read(WEBFORM);
+    private static final String ORIGINAL = RouteFolder.read(WEBFORM);
     private static final String OTHER_HUB = """
             insert into route_file_state (hub, file, routes, loaded_at, reported_at) values (?, ?, ?, ?, ?)""";
     private static final WireMockServer forms = FormsApiStub.answering(FormsApiStub.EMPTY_PAGE);
@@ -277,24 +277,6 @@ class RouteEditTests {
 
     private static int lines(String text) {
         return (int) text.chars().filter(c -> c == '\n').count();
-    }
-
-    private static Path copyOfWebformRoutes() {
-        try {
-            Path folder = Files.createTempDirectory("routes");
-            Files.copy(Path.of("routes/webform.yaml"), folder.resolve("webform.yaml"));
-            return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Where a piece of text first appears. */
