@@ -53,11 +53,8 @@ class RouteFiles {
 
     private static final Logger log = LoggerFactory.getLogger(RouteFiles.class);
 
-    /** How often a hub tells the store it still runs what it reported. */
-    static final Duration REPORT_EVERY = Duration.ofSeconds(30);
-
-    /** A hub silent for longer than this has stopped without saying so, and its rows are not shown. */
-    static final Duration SHOWN_FOR = REPORT_EVERY.multipliedBy(4);
+    /** A hub silent for this many report intervals has stopped without saying so; its rows are not shown. */
+    private static final int SHOWN_FOR_REPORTS = 4;
 
     private final CamelContext camel;
     private final RouteFileStore store;
@@ -65,6 +62,7 @@ class RouteFiles {
     private final String includePattern;
     private final boolean watch;
     private final Duration pollInterval;
+    private final Duration reportEvery;
     private final Clock clock = Clock.systemUTC();
     private final Map<Path, LiveFile> live = new ConcurrentHashMap<>();
     private final Map<Path, String> liveText = new HashMap<>();
@@ -78,13 +76,15 @@ class RouteFiles {
             RouteFileStore store,
             @Value("${camel.main.routes-include-pattern:}") String includePattern,
             @Value("${contacthub.operations.routes.watch:true}") boolean watch,
-            @Value("${contacthub.operations.routes.poll-interval:2s}") Duration pollInterval) {
+            @Value("${contacthub.operations.routes.poll-interval:2s}") Duration pollInterval,
+            @Value("${contacthub.operations.routes.report-every:30s}") Duration reportEvery) {
         this.camel = camel;
         this.store = store;
         this.check = new RouteFileCheck(camel);
         this.includePattern = includePattern;
         this.watch = watch;
         this.pollInterval = pollInterval;
+        this.reportEvery = reportEvery;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -98,14 +98,15 @@ class RouteFiles {
         Instant now = clock.instant();
         saveQuietly(() -> store.startAfresh(ThisHub.NAME, live.values(), now));
         reportedAt = now;
-        if (watch && watcher == null) {
+        if (watcher == null) {
             watcher = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, "route-file-watch");
                 thread.setDaemon(true);
                 return thread;
             });
-            long millis = pollInterval.toMillis();
-            watcher.scheduleWithFixedDelay(this::scanQuietly, millis, millis, TimeUnit.MILLISECONDS);
+            // Even a hub that does not watch its files confirms what it runs, so the page keeps showing it.
+            long millis = Math.min(pollInterval.toMillis(), reportEvery.toMillis());
+            watcher.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -138,12 +139,16 @@ class RouteFiles {
 
     /** The live route files of every hub that has reported lately, by name then hub. */
     List<LiveFile> clusterLiveFiles() {
-        return store.live(clock.instant().minus(SHOWN_FOR));
+        return store.live(shownSince());
     }
 
     /** The latest refused edit of each file on every hub that has reported lately. */
     List<RefusedEdit> clusterRefusedEdits() {
-        return store.refused(clock.instant().minus(SHOWN_FOR));
+        return store.refused(shownSince());
+    }
+
+    private Instant shownSince() {
+        return clock.instant().minus(reportEvery.multipliedBy(SHOWN_FOR_REPORTS));
     }
 
     /** This hub's live route files, by name. */
@@ -372,14 +377,16 @@ class RouteFiles {
         }
     }
 
-    private void scanQuietly() {
-        try {
-            scan();
-        } catch (RuntimeException e) {
-            log.error("Route files could not be checked for edits: {}", e.getMessage());
+    private void tick() {
+        if (watch) {
+            try {
+                scan();
+            } catch (RuntimeException e) {
+                log.error("Route files could not be checked for edits: {}", e.getMessage());
+            }
         }
         Instant now = clock.instant();
-        if (!now.isBefore(reportedAt.plus(REPORT_EVERY))) {
+        if (!now.isBefore(reportedAt.plus(reportEvery))) {
             saveQuietly(() -> store.report(ThisHub.NAME, now));
             reportedAt = now;
         }
