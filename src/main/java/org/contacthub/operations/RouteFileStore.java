@@ -23,8 +23,11 @@ class RouteFileStore {
     private static final String LIVE = """
             insert into route_file_state (hub, file, routes, loaded_at, reported_at) values (?, ?, ?, ?, ?)
             on conflict (hub, file) do update
-               set routes = excluded.routes, loaded_at = excluded.loaded_at, refused_line = null,
-                   refused_reason = null, refused_at = null, reported_at = excluded.reported_at""";
+               set routes = excluded.routes, loaded_at = excluded.loaded_at, reported_at = excluded.reported_at""";
+
+    private static final String CLEAR_REFUSAL = """
+            update route_file_state set refused_line = null, refused_reason = null, refused_at = null
+             where hub = ? and file = ?""";
 
     private static final String REFUSED = """
             insert into route_file_state (hub, file, refused_line, refused_reason, refused_at, reported_at)
@@ -54,24 +57,33 @@ class RouteFileStore {
     }
 
     /** Replaces whatever a hub of this name reported before with the files it runs now. */
-    void startAfresh(String hub, Collection<RouteFiles.LiveFile> files, Instant now) {
+    void startAfresh(String hub, Collection<RouteFiles.LiveFile> files) {
         transactions.executeWithoutResult(status -> {
             jdbc.update(FORGET_HUB, hub);
-            files.forEach(file -> live(file, now));
+            files.forEach(this::live);
         });
     }
 
-    void live(RouteFiles.LiveFile file, Instant now) {
+    /** A file's routes were loaded again; a refused edit of it, if any, still stands. */
+    void live(RouteFiles.LiveFile file) {
         jdbc.update(
                 LIVE,
                 file.hub(),
                 file.file(),
                 file.routes().toArray(String[]::new),
                 timestamp(file.loadedAt()),
-                timestamp(now));
+                timestamp(file.loadedAt()));
     }
 
-    void refused(RouteFiles.RefusedEdit edit, Instant now) {
+    /** An edit of a file went live, which ends any refusal of an earlier edit. */
+    void accepted(RouteFiles.LiveFile file) {
+        transactions.executeWithoutResult(status -> {
+            live(file);
+            jdbc.update(CLEAR_REFUSAL, file.hub(), file.file());
+        });
+    }
+
+    void refused(RouteFiles.RefusedEdit edit) {
         jdbc.update(
                 REFUSED,
                 edit.hub(),
@@ -79,7 +91,7 @@ class RouteFileStore {
                 edit.line(),
                 edit.reason(),
                 timestamp(edit.refusedAt()),
-                timestamp(now));
+                timestamp(edit.refusedAt()));
     }
 
     void removed(String hub, String file) {

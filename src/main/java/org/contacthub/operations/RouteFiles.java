@@ -95,9 +95,8 @@ class RouteFiles {
             liveText.put(file, text);
             live.put(file, new LiveFile(ThisHub.NAME, file.toString(), idsLoadedFrom(file), clock.instant()));
         }
-        Instant now = clock.instant();
-        saveQuietly(() -> store.startAfresh(ThisHub.NAME, live.values(), now));
-        reportedAt = now;
+        saveQuietly(() -> store.startAfresh(ThisHub.NAME, live.values()));
+        reportedAt = clock.instant();
         if (watcher == null) {
             watcher = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, "route-file-watch");
@@ -198,7 +197,7 @@ class RouteFiles {
         LiveFile loaded = new LiveFile(ThisHub.NAME, file.toString(), ids, clock.instant());
         live.put(file, loaded);
         refused.remove(file);
-        saveQuietly(() -> store.live(loaded, loaded.loadedAt()));
+        saveQuietly(() -> store.accepted(loaded));
         if (policy) {
             log.info(
                     "Route file {} is live with routes {}; every route now runs under its route configuration",
@@ -282,7 +281,7 @@ class RouteFiles {
             LiveFile reloaded = live.computeIfPresent(
                     other, (path, each) -> new LiveFile(each.hub(), each.file(), each.routes(), now));
             if (reloaded != null) {
-                saveQuietly(() -> store.live(reloaded, now));
+                saveQuietly(() -> store.live(reloaded));
             }
         }
     }
@@ -318,7 +317,7 @@ class RouteFiles {
     private void refuse(Path file, int line, String reason) {
         RefusedEdit edit = new RefusedEdit(ThisHub.NAME, file.toString(), line, reason, clock.instant());
         refused.put(file, edit);
-        saveQuietly(() -> store.refused(edit, edit.refusedAt()));
+        saveQuietly(() -> store.refused(edit));
         log.error("Route file {} edit refused at line {}: {}; its last good routes keep running", file, line, reason);
     }
 

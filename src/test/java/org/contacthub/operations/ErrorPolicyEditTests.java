@@ -33,6 +33,7 @@ class ErrorPolicyEditTests {
     private static final Path PROBE =
             ROUTES.resolve("probe.yaml").toAbsolutePath().normalize();
     private static final String ORIGINAL = RouteFolder.read(ERRORS);
+    private static final String PROBE_ORIGINAL = RouteFolder.read(PROBE);
 
     @Autowired
     private RouteFiles routeFiles;
@@ -55,6 +56,7 @@ class ErrorPolicyEditTests {
         if (!RouteFolder.read(ERRORS).equals(ORIGINAL)) {
             writeAndAwaitLive(ORIGINAL);
         }
+        Files.writeString(PROBE, PROBE_ORIGINAL);
         await().atMost(WAIT).until(() -> routeFiles.refusedEdits().isEmpty());
     }
 
@@ -97,6 +99,20 @@ class ErrorPolicyEditTests {
         assertThat(probe()).isEqualTo("policy A");
         assertThat(routeConfigurations()).isEqualTo(1);
         assertThat(camel.getRoute("replay-phone-file")).isNotNull();
+    }
+
+    @Test
+    void aPolicyEditKeepsAnotherFilesRefusedEditOnThePage() throws IOException {
+        Files.writeString(PROBE, PROBE_ORIGINAL + "\t- broken: true\n");
+        await().atMost(WAIT).until(() -> routeFiles.clusterRefusedEdits().size() == 1);
+
+        writeAndAwaitLive(policyAnswering("policy A"));
+
+        // The probe's routes were reloaded from their last good text; its refused edit still stands.
+        assertThat(probe()).isEqualTo("policy A");
+        assertThat(routeFiles.clusterRefusedEdits())
+                .extracting(RouteFiles.RefusedEdit::file)
+                .containsExactly(PROBE.toString());
     }
 
     private void writeAndAwaitLive(String policy) throws IOException {
